@@ -1,0 +1,50 @@
+//! The subcommands of the `billbot` binary (SPEC §3).
+
+mod account;
+mod nlu;
+mod serve;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::{CommonArgs, Settings};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "billbot",
+    version,
+    about = "A conversational billing assistant for health-plan members"
+)]
+struct Cli {
+    #[command(flatten)]
+    common: CommonArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP server with every configured channel.
+    Serve(serve::ServeArgs),
+    /// One message per stdin line → one JSON parse per stdout line.
+    Parse(nlu::ParseArgs),
+    /// Score the parser on labelled messages (JSON lines).
+    Eval(nlu::EvalArgs),
+    /// Print the training examples of `intents/` as JSON lines.
+    Intents(nlu::IntentsArgs),
+    /// An operator's view of one member's account.
+    Account(account::AccountArgs),
+}
+
+/// Entry point of the binary: parses the command line and runs the subcommand.
+pub fn run() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    crate::telemetry::init();
+    let settings = Settings::from_args(&cli.common)?;
+    match cli.command {
+        Command::Serve(args) => serve::run(args, &settings),
+        Command::Parse(args) => nlu::parse(args, &settings),
+        Command::Eval(args) => nlu::eval(args, &settings),
+        Command::Intents(args) => nlu::intents(args, &settings),
+        Command::Account(args) => account::run(args, &settings),
+    }
+}

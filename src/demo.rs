@@ -1,0 +1,1 @@
+//! The demo members of SPEC §8.

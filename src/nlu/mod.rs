@@ -1,0 +1,1 @@
+//! Language understanding: `intents/` data → parser → intent + slots (pure, no I/O).
