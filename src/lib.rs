@@ -22,6 +22,8 @@ pub mod billing;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod gateway;
+pub mod ledger;
 pub mod nlu;
 pub mod plan;
 pub mod server;

@@ -1,10 +1,87 @@
+//! `billbot serve`: the HTTP server with every configured channel.
+
+use std::sync::Arc;
+
+use anyhow::Context;
 use clap::Args;
 
-use crate::config::Settings;
+use crate::config::{Settings, parse_addr};
+use crate::gateway::SandboxGateway;
+use crate::server::{self, AppState};
+use crate::storage::{self, Db};
+use crate::{demo, telemetry};
 
 #[derive(Debug, Args)]
-pub struct ServeArgs {}
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "BILLBOT_ADDR", default_value = "127.0.0.1:8080")]
+    pub addr: String,
+    /// Do not create the demo members on a new database.
+    #[arg(long)]
+    pub no_demo: bool,
+}
 
-pub fn run(_args: ServeArgs, _settings: &Settings) -> anyhow::Result<()> {
-    anyhow::bail!("not built yet")
+pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
+    let addr = parse_addr(&args.addr)?;
+    let mut conn = storage::open(&settings.db_path)
+        .with_context(|| format!("opening the database {}", settings.db_path.display()))?;
+    if !args.no_demo {
+        demo::seed(
+            &mut conn,
+            &settings.plan,
+            settings.clock.today(),
+            settings.clock.now(),
+        )
+        .context("creating the demo members")?;
+    }
+    let state = AppState {
+        db: Db::from_connection(conn),
+        settings: Arc::new(settings.clone()),
+        gateway: Arc::new(SandboxGateway::new()),
+        metrics: telemetry::metrics(),
+    };
+    let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(addr)
+            .await
+            .with_context(|| format!("binding {addr}"))?;
+        let local = listener.local_addr()?;
+        tracing::info!(%local, "billbot listening");
+        // Printed on stdout so scripts (and tests) can find the port when --addr used port 0.
+        println!("billbot listening on http://{local}");
+        server::run(listener, state, shutdown_signal())
+            .await
+            .context("serving HTTP")?;
+        tracing::info!("billbot stopped");
+        Ok(())
+    })
+}
+
+/// Completes on Ctrl-C or SIGTERM.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if let Err(e) = tokio::signal::ctrl_c().await {
+            tracing::error!(error = %e, "cannot listen for Ctrl-C");
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "cannot listen for SIGTERM");
+                std::future::pending::<()>().await;
+            }
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down");
 }
