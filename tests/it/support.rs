@@ -1,0 +1,101 @@
+//! Shared test helpers: a fresh database with the demo members, and a running server.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use billbot::config::{Clock, Settings};
+use billbot::gateway::SandboxGateway;
+use billbot::plan::Plan;
+use billbot::server::{self, AppState};
+use billbot::storage::{self, Db};
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::Connection;
+use tempfile::TempDir;
+
+/// The date every test lives on (a Friday).
+pub const TODAY: &str = "2026-11-27";
+
+pub fn today() -> NaiveDate {
+    TODAY.parse().expect("TODAY is a date")
+}
+
+pub fn now() -> DateTime<Utc> {
+    Clock::fixed_date(today()).now()
+}
+
+pub fn plan() -> Plan {
+    Plan::from_toml(include_str!("../../plan.toml")).expect("plan.toml is valid")
+}
+
+pub fn settings(db_path: PathBuf) -> Settings {
+    Settings {
+        db_path,
+        clock: Clock::fixed_date(today()),
+        plan: plan(),
+        intents: Default::default(),
+        locales: Default::default(),
+    }
+}
+
+/// A real database file in a temporary folder, with the demo members.
+pub struct TestDb {
+    /// Keeps the folder (and the file) alive as long as the test.
+    _dir: TempDir,
+    pub path: PathBuf,
+}
+
+impl TestDb {
+    pub fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("billbot.db");
+        let mut conn = storage::open(&path).expect("open database");
+        billbot::demo::seed(&mut conn, &plan(), today(), now()).expect("seed demo members");
+        Self { _dir: dir, path }
+    }
+
+    /// A new connection to the same file (as another process would have).
+    pub fn connect(&self) -> Connection {
+        storage::open(&self.path).expect("open database")
+    }
+}
+
+/// A running server on a random port, with its own database and sandbox gateway.
+pub struct TestApp {
+    pub base: String,
+    // Channel tests read the database and the gateway behind the server.
+    #[allow(dead_code)]
+    pub db: TestDb,
+    #[allow(dead_code)]
+    pub gateway: Arc<SandboxGateway>,
+    pub client: reqwest::Client,
+    _shutdown: tokio::sync::oneshot::Sender<()>,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let db = TestDb::new();
+    let gateway = Arc::new(SandboxGateway::new());
+    let state = AppState {
+        db: Db::open(&db.path).expect("open database"),
+        settings: Arc::new(settings(db.path.clone())),
+        gateway: gateway.clone(),
+        metrics: billbot::telemetry::metrics(),
+    };
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
+    let base = format!("http://{}", listener.local_addr().expect("local addr"));
+    let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+    tokio::spawn(async move {
+        let _ = server::run(listener, state, async {
+            let _ = rx.await;
+        })
+        .await;
+    });
+    TestApp {
+        base,
+        db,
+        gateway,
+        client: reqwest::Client::new(),
+        _shutdown: tx,
+    }
+}
