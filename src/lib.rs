@@ -23,6 +23,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod gateway;
+pub mod i18n;
 pub mod ledger;
 pub mod nlu;
 pub mod plan;

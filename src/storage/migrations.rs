@@ -170,6 +170,47 @@ CREATE TABLE linked_addresses (
     PRIMARY KEY (channel, address)
 ) STRICT;
 "#,
+    // 2: conversations, their transcript, and requests recorded for people to act on.
+    r#"
+CREATE TABLE conversations (
+    channel    TEXT NOT NULL CHECK (channel IN ('web','sms','telegram','terminal')),
+    address    TEXT NOT NULL,
+    mrn        TEXT REFERENCES members(mrn),
+    language   TEXT NOT NULL CHECK (language IN ('en-US','es-US')),
+    -- The dialogue state as JSON (see dialogue::state).
+    state      TEXT NOT NULL,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel, address)
+) STRICT;
+
+-- What was said, with card numbers masked before it is written.
+CREATE TABLE transcript (
+    id        INTEGER PRIMARY KEY,
+    channel   TEXT NOT NULL,
+    address   TEXT NOT NULL,
+    direction TEXT NOT NULL CHECK (direction IN ('in','out')),
+    text      TEXT NOT NULL,
+    at        TEXT NOT NULL
+) STRICT;
+CREATE INDEX transcript_by_conversation ON transcript(channel, address, id);
+
+CREATE TABLE handoff_tickets (
+    id         INTEGER PRIMARY KEY,
+    mrn        TEXT REFERENCES members(mrn),
+    channel    TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    created_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE letter_requests (
+    id          INTEGER PRIMARY KEY,
+    mrn         TEXT NOT NULL REFERENCES members(mrn),
+    kind        TEXT NOT NULL CHECK (kind IN ('tax','payment_history')),
+    period_from TEXT,
+    period_to   TEXT,
+    created_at  TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version this build expects.

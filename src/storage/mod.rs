@@ -12,6 +12,7 @@
 mod account;
 mod bills;
 mod codec;
+mod conversations;
 mod members;
 mod methods;
 mod migrations;
@@ -27,6 +28,10 @@ use thiserror::Error;
 
 pub use account::load_account;
 pub use bills::{bills_for, insert_bill};
+pub use conversations::{
+    StoredConversation, append_transcript, create_ticket, load_conversation, request_letter,
+    save_conversation, transcript,
+};
 pub use members::{find_member_by_mobile, insert_member, member, member_exists};
 pub use methods::{insert_method, methods_for};
 pub use migrations::latest_version;
@@ -34,8 +39,9 @@ pub use payments::{
     Finish, NewPayment, PaymentRecord, begin_payment, finish_payment, payment_by_key, payments_for,
 };
 pub use settings::{
-    autopay_for, consent_for, link_address, linked_member, paperless_for, plans_for,
-    preferences_for, record_consent, set_autopay, set_paperless, set_preference,
+    autopay_for, consent_for, insert_plan, link_address, linked_member, mark_installment_paid,
+    paperless_for, plans_for, preferences_for, record_consent, set_autopay, set_paperless,
+    set_preference,
 };
 
 #[derive(Debug, Error)]

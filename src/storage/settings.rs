@@ -264,3 +264,43 @@ pub fn plans_for(conn: &Connection, mrn: &Mrn) -> Result<Vec<PaymentPlan>, Stora
     }
     Ok(out)
 }
+
+/// Records an accepted payment plan with its schedule; returns the plan's id. Call inside
+/// a transaction. The UNIQUE index on active plans refuses a second plan for one bill.
+pub fn insert_plan(
+    conn: &Connection,
+    mrn: &Mrn,
+    bill_id: &str,
+    method_id: i64,
+    installments: &[Installment],
+    now: DateTime<Utc>,
+) -> Result<i64, StorageError> {
+    conn.execute(
+        "INSERT INTO payment_plans (mrn, bill_id, method_id, status, created_at)
+         VALUES (?1, ?2, ?3, 'active', ?4)",
+        params![mrn.as_str(), bill_id, method_id, now],
+    )?;
+    let id = conn.last_insert_rowid();
+    for i in installments {
+        conn.execute(
+            "INSERT INTO plan_installments (plan_id, number, due_date, amount_cents)
+             VALUES (?1, ?2, ?3, ?4)",
+            params![id, i.number, i.due_date, super::codec::cents(i.amount)?],
+        )?;
+    }
+    Ok(id)
+}
+
+/// Marks an installment as paid by a payment.
+pub fn mark_installment_paid(
+    conn: &Connection,
+    plan_id: i64,
+    number: u32,
+    payment_id: i64,
+) -> Result<(), StorageError> {
+    conn.execute(
+        "UPDATE plan_installments SET payment_id = ?3 WHERE plan_id = ?1 AND number = ?2",
+        params![plan_id, number, payment_id],
+    )?;
+    Ok(())
+}
