@@ -24,8 +24,9 @@ use crate::storage::{self, Finish, NewPayment, PaymentRecord, StorageError};
 pub enum PayTarget {
     /// `amount` (full or partial) on one bill.
     Bill { bill_id: String, amount: Decimal },
-    /// Everything owed, with the account credit applied first.
-    Everything,
+    /// Everything owed, with the account credit applied first. `expected` is the amount
+    /// the member agreed to: if the account changed since, nothing is paid.
+    Everything { expected: Decimal },
 }
 
 /// A payment the member (or autopay) has decided on.
@@ -67,6 +68,8 @@ pub enum LedgerError {
     ExpiredMethod,
     #[error(transparent)]
     Amount(#[from] AmountError),
+    #[error("what is owed changed since the amount was agreed")]
+    QuoteChanged,
     #[error(transparent)]
     Gateway(#[from] GatewayError),
     #[error(transparent)]
@@ -147,8 +150,11 @@ fn new_payment(conn: &mut Connection, order: &PayOrder) -> Result<NewPayment, Le
             let allocations = allocate(amount, std::slice::from_ref(bill))?;
             (amount, Decimal::ZERO, allocations)
         }
-        PayTarget::Everything => {
+        PayTarget::Everything { expected } => {
             let s = settle_all(&account.bills, account.credit)?;
+            if s.payment != *expected {
+                return Err(LedgerError::QuoteChanged);
+            }
             (s.payment, s.credit_used, s.allocations)
         }
     };

@@ -18,15 +18,18 @@
 //! - [`assets`] — the data folders embedded in the binary, or read from disk.
 
 pub mod assets;
+pub mod assistant;
 pub mod billing;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod dialogue;
 pub mod gateway;
 pub mod i18n;
 pub mod ledger;
 pub mod nlu;
 pub mod plan;
+pub mod privacy;
 pub mod server;
 pub mod storage;
 pub mod telemetry;

@@ -1,6 +1,7 @@
 //! The subcommands of the `billbot` binary (SPEC §3).
 
 mod account;
+mod chat;
 mod nlu;
 mod serve;
 
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Run the HTTP server with every configured channel.
     Serve(serve::ServeArgs),
+    /// Talk to billbot in the terminal as a signed-in member.
+    Chat(chat::ChatArgs),
     /// One message per stdin line → one JSON parse per stdout line.
     Parse(nlu::ParseArgs),
     /// Score the parser on labelled messages (JSON lines).
@@ -42,6 +45,7 @@ pub fn run() -> anyhow::Result<()> {
     let settings = Settings::from_args(&cli.common)?;
     match cli.command {
         Command::Serve(args) => serve::run(args, &settings),
+        Command::Chat(args) => chat::run(args, &settings),
         Command::Parse(args) => nlu::parse(args, &settings),
         Command::Eval(args) => nlu::eval(args, &settings),
         Command::Intents(args) => nlu::intents(args, &settings),

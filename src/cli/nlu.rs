@@ -1,9 +1,14 @@
 //! `billbot parse`, `billbot eval` and `billbot intents`: the language understanding from
 //! the command line.
 
+use std::io::{BufRead, Write};
+
+use anyhow::Context;
 use clap::Args;
 
 use crate::config::Settings;
+use crate::nlu::eval::{evaluate, read_jsonl};
+use crate::nlu::{Locale, Nlu};
 
 #[derive(Debug, Args)]
 pub struct ParseArgs {
@@ -29,14 +34,55 @@ pub struct IntentsArgs {
     pub locale: String,
 }
 
-pub fn parse(_args: ParseArgs, _settings: &Settings) -> anyhow::Result<()> {
-    anyhow::bail!("the parser is not built yet")
+fn load(locale: &str, settings: &Settings) -> anyhow::Result<Nlu> {
+    let locale: Locale = locale.parse()?;
+    let files = crate::assets::files_in(
+        crate::assets::Folder::Intents,
+        &settings.intents,
+        locale.as_str(),
+    )
+    .with_context(|| format!("reading intents for {locale}"))?;
+    Ok(Nlu::from_files(locale, &files)?)
 }
 
-pub fn eval(_args: EvalArgs, _settings: &Settings) -> anyhow::Result<()> {
-    anyhow::bail!("the parser is not built yet")
+/// One message per stdin line → one JSON parse per stdout line.
+pub fn parse(args: ParseArgs, settings: &Settings) -> anyhow::Result<()> {
+    let nlu = load(&args.locale, settings)?;
+    let today = settings.clock.today();
+    let stdin = std::io::stdin();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for line in stdin.lock().lines() {
+        let line = line.context("reading stdin")?;
+        let parse = nlu.parse(&line, today, &[]);
+        writeln!(out, "{}", parse.to_json_line(&line))?;
+    }
+    out.flush()?;
+    Ok(())
 }
 
-pub fn intents(_args: IntentsArgs, _settings: &Settings) -> anyhow::Result<()> {
-    anyhow::bail!("the parser is not built yet")
+/// Scores the parser on a labelled file.
+pub fn eval(args: EvalArgs, settings: &Settings) -> anyhow::Result<()> {
+    let nlu = load(&args.locale, settings)?;
+    let text = std::fs::read_to_string(&args.file)
+        .with_context(|| format!("reading {}", args.file.display()))?;
+    let (rows, skipped) = read_jsonl(&text);
+    let report = evaluate(&nlu, &rows, skipped, settings.clock.today());
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print!("{}", report.to_text());
+    }
+    Ok(())
+}
+
+/// Prints the training examples as JSON lines.
+pub fn intents(args: IntentsArgs, settings: &Settings) -> anyhow::Result<()> {
+    let nlu = load(&args.locale, settings)?;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    for (text, intent) in nlu.examples() {
+        let line = serde_json::json!({"text": text, "intent": intent.as_str()});
+        writeln!(out, "{line}")?;
+    }
+    out.flush()?;
+    Ok(())
 }

@@ -61,19 +61,23 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     };
     let method = account.method(proposal.method_id).map(method_name);
     state.seq += 1;
-    let id = if account.autopay.is_some() {
-        "autopay-confirm-change"
+    let frequency = frequency_name(proposal.frequency);
+    let method = method.unwrap_or_else(|| t!("method-unknown"));
+    let mut r = Reply::say(if account.autopay.is_some() {
+        t!(
+            "autopay-confirm-change",
+            frequency = frequency,
+            method = method,
+            date = proposal.next_run
+        )
     } else {
-        "autopay-confirm-new"
-    };
-    let mut r = Reply::say(Msg::new(
-        id,
-        vec![
-            ("frequency", frequency_name(proposal.frequency).into()),
-            ("method", method.unwrap_or_else(|| t!("method-unknown")).into()),
-            ("date", proposal.next_run.into()),
-        ],
-    ));
+        t!(
+            "autopay-confirm-new",
+            frequency = frequency,
+            method = method,
+            date = proposal.next_run
+        )
+    });
     r.push(t!("autopay-confirm-ask"));
     r = r
         .button(t!("button-yes"), value("yes", None, Some(state.seq)))
@@ -137,14 +141,19 @@ pub fn cancel(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     };
     state.flow = Flow::CancelAutopay;
     state.seq += 1;
-    let method = account.method(current.method_id).map_or_else(|| t!("method-unknown"), method_name);
+    let method = account
+        .method(current.method_id)
+        .map_or_else(|| t!("method-unknown"), method_name);
     let mut r = Reply::say(t!(
         "autopay-cancel-confirm",
         frequency = frequency_name(current.frequency),
         method = method,
         date = current.next_run,
     ))
-    .button(t!("button-yes-stop-autopay"), value("yes", None, Some(state.seq)))
+    .button(
+        t!("button-yes-stop-autopay"),
+        value("yes", None, Some(state.seq)),
+    )
     .button(t!("button-no-keep-it"), value("no", None, Some(state.seq)));
     r.yes_no = true;
     Decision::reply(r)
@@ -156,10 +165,14 @@ pub fn status(ctx: &Ctx<'_>) -> Reply {
         return super::small_talk::sign_in_first(ctx);
     };
     match &account.autopay {
-        None => Reply::say(t!("autopay-status-off"))
-            .button(t!("button-set-up-autopay"), value("do", Some("setup_autopay"), None)),
+        None => Reply::say(t!("autopay-status-off")).button(
+            t!("button-set-up-autopay"),
+            value("do", Some("setup_autopay"), None),
+        ),
         Some(a) => {
-            let method = account.method(a.method_id).map_or_else(|| t!("method-unknown"), method_name);
+            let method = account
+                .method(a.method_id)
+                .map_or_else(|| t!("method-unknown"), method_name);
             let mut r = Reply::say(t!(
                 "autopay-status-on",
                 frequency = frequency_name(a.frequency),
@@ -171,7 +184,11 @@ pub fn status(ctx: &Ctx<'_>) -> Reply {
                 .filter(|b| a.scope == AutopayScope::AllBills || b.kind == BillKind::Premium)
                 .collect();
             if let Some(b) = next.first() {
-                r.push(t!("autopay-status-next-amount", amount = b.balance(), bill = super::labels::bill_name(b)));
+                r.push(t!(
+                    "autopay-status-next-amount",
+                    amount = b.balance(),
+                    bill = super::labels::bill_name(b)
+                ));
             }
             r
         }
@@ -180,14 +197,22 @@ pub fn status(ctx: &Ctx<'_>) -> Reply {
 
 pub fn outcome(outcome: &Outcome, ctx: &Ctx<'_>) -> Reply {
     match outcome {
-        Outcome::AutopaySet(Some(a)) => {
-            Reply::say(t!("autopay-set", frequency = frequency_name(a.frequency), date = a.next_run))
-                .and(t!("autopay-set-email"))
-        }
+        Outcome::AutopaySet(Some(a)) => Reply::say(t!(
+            "autopay-set",
+            frequency = frequency_name(a.frequency),
+            date = a.next_run
+        )),
         Outcome::AutopaySet(None) => {
             let mut r = Reply::say(t!("autopay-cancelled"));
-            if let Some(b) = ctx.account.and_then(|a| a.open_bills().find(|b| b.kind == BillKind::Premium)) {
-                r.push(t!("autopay-cancelled-next-due", amount = b.balance(), date = b.due_date));
+            if let Some(b) = ctx
+                .account
+                .and_then(|a| a.open_bills().find(|b| b.kind == BillKind::Premium))
+            {
+                r.push(t!(
+                    "autopay-cancelled-next-due",
+                    amount = b.balance(),
+                    date = b.due_date
+                ));
             }
             r
         }

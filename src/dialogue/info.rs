@@ -16,15 +16,10 @@ use super::resolve::{self, Found};
 use super::state::{Flow, LetterKind, Purpose, State};
 use super::{Ctx, Decision, Msg, Outcome, Reply, Val};
 
-fn account_or_sign_in<'a>(ctx: &Ctx<'a>) -> Result<&'a Account, Reply> {
-    ctx.account.ok_or_else(|| super::small_talk::sign_in_first(ctx))
-}
-
 /// What the member owes: the total, each open bill, credits, and scheduled autopay.
 pub fn balance(ctx: &Ctx<'_>) -> Reply {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(account) = ctx.account else {
+        return super::small_talk::sign_in_first(ctx);
     };
     let open = resolve::open_bills(account);
     let total = account.total_due();
@@ -32,13 +27,21 @@ pub fn balance(ctx: &Ctx<'_>) -> Reply {
         let mut r = Reply::say(t!("balance-zero"));
         if !account.credit.is_zero() {
             let open_sum: Decimal = open.iter().map(|b| b.balance()).sum();
-            r.push(t!("balance-credit-left", credit = account.credit - open_sum.min(account.credit)));
+            r.push(t!(
+                "balance-credit-left",
+                credit = account.credit - open_sum.min(account.credit)
+            ));
         }
         return r;
     }
     let mut r = Reply::say(t!("balance-total", total = total, count = open.len()));
     for b in &open {
-        r.push(t!("balance-line", bill = bill_name(b), balance = b.balance(), date = Val::ShortDate(b.due_date)));
+        r.push(t!(
+            "balance-line",
+            bill = bill_name(b),
+            balance = b.balance(),
+            date = Val::ShortDate(b.due_date)
+        ));
         r.cards.push(card(b));
     }
     if !account.credit.is_zero() {
@@ -48,14 +51,16 @@ pub fn balance(ctx: &Ctx<'_>) -> Reply {
         r.push(t!("balance-autopay", date = a.next_run));
     }
     r.button(t!("button-pay-a-bill"), value("do", Some("pay_bill"), None))
-        .button(t!("button-explain-a-bill"), value("do", Some("explain_bill"), None))
+        .button(
+            t!("button-explain-a-bill"),
+            value("do", Some("explain_bill"), None),
+        )
 }
 
 /// When each open bill is due, the premium rule of the member's region, and autopay.
 pub fn due_dates(ctx: &Ctx<'_>) -> Reply {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(account) = ctx.account else {
+        return super::small_talk::sign_in_first(ctx);
     };
     let open = resolve::open_bills(account);
     let mut r = if open.is_empty() {
@@ -65,9 +70,19 @@ pub fn due_dates(ctx: &Ctx<'_>) -> Reply {
     };
     for b in &open {
         r.push(if b.is_overdue(ctx.today) {
-            t!("due-line-overdue", bill = bill_name(b), balance = b.balance(), date = b.due_date)
+            t!(
+                "due-line-overdue",
+                bill = bill_name(b),
+                balance = b.balance(),
+                date = b.due_date
+            )
         } else {
-            t!("due-line", bill = bill_name(b), balance = b.balance(), date = b.due_date)
+            t!(
+                "due-line",
+                bill = bill_name(b),
+                balance = b.balance(),
+                date = b.due_date
+            )
         });
     }
     if let Some(region) = ctx.plan.region(&account.member.region) {
@@ -77,17 +92,24 @@ pub fn due_dates(ctx: &Ctx<'_>) -> Reply {
         });
     }
     if let Some(a) = &account.autopay {
-        let method = account.method(a.method_id).map_or_else(|| t!("method-unknown"), method_name);
+        let method = account
+            .method(a.method_id)
+            .map_or_else(|| t!("method-unknown"), method_name);
         r.push(t!("due-autopay", date = a.next_run, method = method));
     }
     r
 }
 
 /// Shows or explains the bill the member named, or asks which one.
-pub fn view_or_explain(state: &mut State, parse: &Parse, purpose: Purpose, ctx: &Ctx<'_>, replace: bool) -> Decision {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return Decision::reply(r),
+pub fn view_or_explain(
+    state: &mut State,
+    parse: &Parse,
+    purpose: Purpose,
+    ctx: &Ctx<'_>,
+    replace: bool,
+) -> Decision {
+    let Some(account) = ctx.account else {
+        return Decision::reply(super::small_talk::sign_in_first(ctx));
     };
     if let Some(slot) = &parse.slots.bill {
         match resolve::bill(account, slot, false) {
@@ -97,7 +119,7 @@ pub fn view_or_explain(state: &mut State, parse: &Parse, purpose: Purpose, ctx: 
                 r.extend(bill_menu(state, account, purpose, replace));
                 return Decision::reply(r);
             }
-            Found::Several(_) => {}
+            Found::Several => {}
         }
     }
     let open = resolve::open_bills(account);
@@ -125,7 +147,10 @@ fn bill_menu(state: &mut State, account: &Account, purpose: Purpose, replace: bo
         } else {
             value("do", Some(&format!("{verb}:{}", b.id)), None)
         };
-        r = r.button(t!("button-bill", bill = bill_name(b), balance = b.balance()), v);
+        r = r.button(
+            t!("button-bill", bill = bill_name(b), balance = b.balance()),
+            v,
+        );
     }
     r
 }
@@ -139,9 +164,8 @@ pub fn choose_bill(state: &mut State, purpose: Purpose, ctx: &Ctx<'_>) -> Reply 
 
 /// One bill: its services, or a walk through each charge.
 pub fn show_bill(id: &str, purpose: Purpose, ctx: &Ctx<'_>) -> Reply {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(account) = ctx.account else {
+        return super::small_talk::sign_in_first(ctx);
     };
     let Some(bill) = account.bill(id) else {
         return Reply::say(t!("bill-not-found"));
@@ -171,42 +195,65 @@ fn view(bill: &Bill, account: &Account, ctx: &Ctx<'_>) -> Reply {
     let paid: Vec<_> = account
         .payments
         .iter()
-        .filter(|p| p.status == PaymentStatus::Succeeded && p.bills.iter().any(|(b, _)| *b == bill.id))
+        .filter(|p| {
+            p.status == PaymentStatus::Succeeded && p.bills.iter().any(|(b, _)| *b == bill.id)
+        })
         .collect();
     for p in paid.iter().take(3) {
         r.push(t!(
             "bill-payment-line",
             date = p.date,
-            amount = p.bills.iter().find(|(b, _)| *b == bill.id).map(|(_, a)| *a).unwrap_or(p.amount),
+            amount = p
+                .bills
+                .iter()
+                .find(|(b, _)| *b == bill.id)
+                .map(|(_, a)| *a)
+                .unwrap_or(p.amount),
             confirmation = p.confirmation.clone().unwrap_or_default(),
         ));
     }
     r.cards.push(card(bill));
     if ctx.channel.shows_links() {
-        r.link = Some((t!("link-bill-pdf"), ctx.url(&format!("/api/bills/{}/pdf", bill.id))));
+        r.link = Some((
+            t!("link-bill-pdf"),
+            ctx.url(&format!("/api/bills/{}/pdf", bill.id)),
+        ));
     }
     if bill.is_open() {
         r = r
-            .button(t!("button-pay-this-bill"), value("do", Some(&format!("pay_bill:{}", bill.id)), None))
-            .button(t!("button-explain-this-bill"), value("do", Some(&format!("explain_bill:{}", bill.id)), None));
+            .button(
+                t!("button-pay-this-bill"),
+                value("do", Some(&format!("pay_bill:{}", bill.id)), None),
+            )
+            .button(
+                t!("button-explain-this-bill"),
+                value("do", Some(&format!("explain_bill:{}", bill.id)), None),
+            );
     }
     r
 }
 
 fn service_line(l: &crate::billing::LineItem) -> Msg {
-    let mut args: Vec<(&'static str, Val)> = vec![("service", l.service.as_str().into())];
-    args.push(("date", l.visit_date.map_or(Val::Text(String::new()), Val::Date)));
-    args.push(("provider", l.provider.clone().unwrap_or_default().into()));
-    args.push(("facility", l.facility.clone().unwrap_or_default().into()));
-    let id = match (l.visit_date, &l.provider) {
-        (Some(_), Some(_)) => "bill-service-visit",
-        _ => "bill-service",
-    };
-    Msg::new(id, args)
+    match (l.visit_date, &l.provider) {
+        (Some(date), Some(provider)) => t!(
+            "bill-service-visit",
+            service = l.service.as_str(),
+            date = date,
+            provider = match &l.facility {
+                Some(f) => format!("{provider}, {f}"),
+                None => provider.clone(),
+            },
+        ),
+        _ => t!("bill-service", service = l.service.as_str()),
+    }
 }
 
 fn explain(bill: &Bill, account: &Account, ctx: &Ctx<'_>) -> Reply {
-    let mut r = Reply::say(t!("explain-intro", bill = bill_name(bill), amount = bill.amount()));
+    let mut r = Reply::say(t!(
+        "explain-intro",
+        bill = bill_name(bill),
+        amount = bill.amount()
+    ));
     for l in &bill.lines {
         r.push(if l.adjustments.is_zero() {
             t!(
@@ -231,7 +278,11 @@ fn explain(bill: &Bill, account: &Account, ctx: &Ctx<'_>) -> Reply {
         r.push(t!("explain-adjustments-meaning"));
     }
     if !bill.paid.is_zero() {
-        r.push(t!("explain-paid-so-far", paid = bill.paid, balance = bill.balance()));
+        r.push(t!(
+            "explain-paid-so-far",
+            paid = bill.paid,
+            balance = bill.balance()
+        ));
     }
     let previous = account
         .bills
@@ -241,9 +292,19 @@ fn explain(bill: &Bill, account: &Account, ctx: &Ctx<'_>) -> Reply {
     if let Some(prev) = previous {
         let diff = bill.amount() - prev.amount();
         r.push(if diff > Decimal::ZERO {
-            t!("explain-compare-up", diff = diff, previous = prev.amount(), date = prev.statement_date)
+            t!(
+                "explain-compare-up",
+                diff = diff,
+                previous = prev.amount(),
+                date = prev.statement_date
+            )
         } else if diff < Decimal::ZERO {
-            t!("explain-compare-down", diff = -diff, previous = prev.amount(), date = prev.statement_date)
+            t!(
+                "explain-compare-down",
+                diff = -diff,
+                previous = prev.amount(),
+                date = prev.statement_date
+            )
         } else {
             t!("explain-compare-same", previous = prev.amount())
         });
@@ -254,24 +315,41 @@ fn explain(bill: &Bill, account: &Account, ctx: &Ctx<'_>) -> Reply {
     r.push(t!("explain-next-steps"));
     r.cards.push(card(bill));
     if bill.is_open() {
-        r = r.button(t!("button-pay-this-bill"), value("do", Some(&format!("pay_bill:{}", bill.id)), None));
+        r = r.button(
+            t!("button-pay-this-bill"),
+            value("do", Some(&format!("pay_bill:{}", bill.id)), None),
+        );
         let in_plan = account.plans.iter().any(|p| p.bill_id == bill.id);
         if check_eligible(bill.balance(), in_plan, &ctx.plan.payment_plan).is_ok() {
-            r = r.button(t!("button-payment-plan"), value("do", Some(&format!("payment_plan:{}", bill.id)), None));
+            r = r.button(
+                t!("button-payment-plan"),
+                value("do", Some(&format!("payment_plan:{}", bill.id)), None),
+            );
         }
     }
-    r.button(t!("button-question-a-charge"), value("do", Some("human_handoff"), None))
+    r.button(
+        t!("button-question-a-charge"),
+        value("do", Some("human_handoff"), None),
+    )
 }
 
 /// Payments in a date range and of a type, within the 13-month window.
 pub fn history(parse: &Parse, ctx: &Ctx<'_>) -> Reply {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(account) = ctx.account else {
+        return super::small_talk::sign_in_first(ctx);
     };
     let months = ctx.plan.billing.history_months;
-    let range = clamp(ctx.today, months, parse.slots.date_from.or(parse.slots.date), parse.slots.date_to);
-    let kind = parse.slots.payment_type.as_deref().and_then(PaymentKind::from_key);
+    let range = clamp(
+        ctx.today,
+        months,
+        parse.slots.date_from.or(parse.slots.date),
+        parse.slots.date_to,
+    );
+    let kind = parse
+        .slots
+        .payment_type
+        .as_deref()
+        .and_then(PaymentKind::from_key);
     let shown: Vec<_> = account
         .payments
         .iter()
@@ -280,12 +358,22 @@ pub fn history(parse: &Parse, ctx: &Ctx<'_>) -> Reply {
     let mut r = if shown.is_empty() {
         Reply::say(t!("history-none", from = range.from, to = range.to))
     } else {
-        Reply::say(t!("history-header", count = shown.len(), from = range.from, to = range.to))
+        Reply::say(t!(
+            "history-header",
+            count = shown.len(),
+            from = range.from,
+            to = range.to
+        ))
     };
     const LIMIT: usize = 10;
     for p in shown.iter().take(LIMIT) {
-        let method = account.method(p.method_id).map_or_else(|| t!("method-unknown"), method_name);
-        let kind = Msg::new(format!("payment-kind-{}", p.kind.key().replace('_', "-")), Vec::new());
+        let method = account
+            .method(p.method_id)
+            .map_or_else(|| t!("method-unknown"), method_name);
+        let kind = Msg::new(
+            format!("payment-kind-{}", p.kind.key().replace('_', "-")),
+            Vec::new(),
+        );
         r.push(match p.status {
             PaymentStatus::Succeeded => t!(
                 "history-line",
@@ -295,8 +383,18 @@ pub fn history(parse: &Parse, ctx: &Ctx<'_>) -> Reply {
                 kind = kind,
                 confirmation = p.confirmation.clone().unwrap_or_default(),
             ),
-            PaymentStatus::Failed => t!("history-line-failed", date = Val::ShortDate(p.date), amount = p.amount, method = method),
-            PaymentStatus::Pending => t!("history-line-pending", date = Val::ShortDate(p.date), amount = p.amount, method = method),
+            PaymentStatus::Failed => t!(
+                "history-line-failed",
+                date = Val::ShortDate(p.date),
+                amount = p.amount,
+                method = method
+            ),
+            PaymentStatus::Pending => t!(
+                "history-line-pending",
+                date = Val::ShortDate(p.date),
+                amount = p.amount,
+                method = method
+            ),
         });
     }
     if shown.len() > LIMIT {
@@ -304,16 +402,18 @@ pub fn history(parse: &Parse, ctx: &Ctx<'_>) -> Reply {
     }
     if range.older_requested {
         r.push(t!("history-older", months = months, start = range.from));
-        r = r.button(t!("button-history-letter"), value("letter", Some("payment_history"), None));
+        r = r.button(
+            t!("button-history-letter"),
+            value("letter", Some("payment_history"), None),
+        );
     }
     r
 }
 
 /// The saved methods, and where to add or remove one (never in chat).
 pub fn methods(ctx: &Ctx<'_>) -> Reply {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return r,
+    let Some(account) = ctx.account else {
+        return super::small_talk::sign_in_first(ctx);
     };
     let mut r = if account.methods.is_empty() {
         Reply::say(t!("methods-none"))
@@ -342,10 +442,17 @@ pub fn methods(ctx: &Ctx<'_>) -> Reply {
 pub fn premium(ctx: &Ctx<'_>) -> Reply {
     let mut r = Reply::say(t!("premium-intro"));
     for f in &ctx.plan.premium.factors {
-        r.push(Msg::new(format!("premium-factor-{}", f.replace('_', "-")), Vec::new()));
+        r.push(Msg::new(
+            format!("premium-factor-{}", f.replace('_', "-")),
+            Vec::new(),
+        ));
     }
     if let Some(account) = ctx.account {
-        let mut premiums: Vec<&Bill> = account.bills.iter().filter(|b| b.kind == BillKind::Premium).collect();
+        let mut premiums: Vec<&Bill> = account
+            .bills
+            .iter()
+            .filter(|b| b.kind == BillKind::Premium)
+            .collect();
         premiums.sort_by_key(|b| b.statement_date);
         if let [.., prev, last] = premiums.as_slice() {
             if prev.amount() != last.amount() {
@@ -360,7 +467,10 @@ pub fn premium(ctx: &Ctx<'_>) -> Reply {
             }
         }
     }
-    r.push(t!("premium-more-help", phone = ctx.plan.billing.phone.as_str()));
+    r.push(t!(
+        "premium-more-help",
+        phone = ctx.plan.billing.phone.as_str()
+    ));
     r
 }
 
@@ -369,7 +479,8 @@ pub fn premium(ctx: &Ctx<'_>) -> Reply {
 pub fn faq(topic: Option<&str>, ctx: &Ctx<'_>) -> Reply {
     let plan = ctx.plan;
     let region = ctx.account.and_then(|a| plan.region(&a.member.region));
-    let Some(topic) = topic.filter(|t| t.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')) else {
+    let Some(topic) = topic.filter(|t| t.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'))
+    else {
         return faq_menu();
     };
     let b = &plan.billing;
@@ -379,10 +490,22 @@ pub fn faq(topic: Option<&str>, ctx: &Ctx<'_>) -> Reply {
         ("billing_email", b.email.as_str().into()),
         ("history_months", b.history_months.into()),
         ("generated_by_day", b.statement_generated_by_day.into()),
-        ("covered_first", plan.covered_california.first_payment.as_str().into()),
-        ("covered_monthly", plan.covered_california.monthly_payment.as_str().into()),
-        ("oregon_service", plan.oregon.customer_service.as_str().into()),
-        ("oregon_advice", plan.oregon.advice_and_appointments.as_str().into()),
+        (
+            "covered_first",
+            plan.covered_california.first_payment.as_str().into(),
+        ),
+        (
+            "covered_monthly",
+            plan.covered_california.monthly_payment.as_str().into(),
+        ),
+        (
+            "oregon_service",
+            plan.oregon.customer_service.as_str().into(),
+        ),
+        (
+            "oregon_advice",
+            plan.oregon.advice_and_appointments.as_str().into(),
+        ),
         ("oregon_tty", plan.oregon.tty.as_str().into()),
         ("min_plan_balance", plan.payment_plan.min_balance.into()),
     ];
@@ -406,14 +529,21 @@ pub fn faq(topic: Option<&str>, ctx: &Ctx<'_>) -> Reply {
     let mut r = Reply::say(Msg::new(id, args));
     if topic == "coverage_types" {
         for c in &plan.coverage.types {
-            r.push(Msg::new(format!("coverage-{}", c.replace('_', "-")), Vec::new()));
+            r.push(Msg::new(
+                format!("coverage-{}", c.replace('_', "-")),
+                Vec::new(),
+            ));
         }
     }
     r
 }
 
 fn phone_list(plan: &crate::plan::Plan) -> String {
-    plan.regions.values().map(|r| format!("{}: {}", r.name, r.pay_by_phone)).collect::<Vec<_>>().join("; ")
+    plan.regions
+        .values()
+        .map(|r| format!("{}: {}", r.name, r.pay_by_phone))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Each mailing address with the regions that use it.
@@ -421,8 +551,12 @@ fn mail_list(plan: &crate::plan::Plan) -> String {
     plan.mail
         .iter()
         .map(|(key, address)| {
-            let names: Vec<&str> =
-                plan.regions.values().filter(|r| &r.mail == key).map(|r| r.name.as_str()).collect();
+            let names: Vec<&str> = plan
+                .regions
+                .values()
+                .filter(|r| &r.mail == key)
+                .map(|r| r.name.as_str())
+                .collect();
             format!("{address} ({})", names.join(", "))
         })
         .collect::<Vec<_>>()
@@ -430,7 +564,11 @@ fn mail_list(plan: &crate::plan::Plan) -> String {
 }
 
 fn online_list(plan: &crate::plan::Plan) -> String {
-    let mut urls: Vec<&str> = plan.regions.values().flat_map(|r| r.pay_online.iter().map(String::as_str)).collect();
+    let mut urls: Vec<&str> = plan
+        .regions
+        .values()
+        .flat_map(|r| r.pay_online.iter().map(String::as_str))
+        .collect();
     urls.sort_unstable();
     urls.dedup();
     urls.join(" / ")
@@ -456,7 +594,14 @@ pub const FAQ_TOPICS: [&str; 14] = [
 
 fn faq_menu() -> Reply {
     let mut r = Reply::say(t!("faq-menu"));
-    for topic in ["pay_online", "pay_by_phone", "pay_by_mail", "payment_options", "statement_timing", "contact_billing"] {
+    for topic in [
+        "pay_online",
+        "pay_by_phone",
+        "pay_by_mail",
+        "payment_options",
+        "statement_timing",
+        "contact_billing",
+    ] {
         r = r.button(
             Msg::new(format!("faq-title-{}", topic.replace('_', "-")), Vec::new()),
             value("topic", Some(topic), None),
@@ -467,29 +612,39 @@ fn faq_menu() -> Reply {
 
 /// Statements to view or download, and letters to request.
 pub fn statements(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
-    let account = match account_or_sign_in(ctx) {
-        Ok(a) => a,
-        Err(r) => return Decision::reply(r),
+    let Some(account) = ctx.account else {
+        return Decision::reply(super::small_talk::sign_in_first(ctx));
     };
     let _ = (state, parse);
     let mut bills: Vec<&Bill> = account.bills.iter().collect();
-    bills.sort_by(|a, b| b.statement_date.cmp(&a.statement_date));
+    bills.sort_by_key(|b| std::cmp::Reverse(b.statement_date));
     let mut r = Reply::say(t!("statements-header", count = bills.len().min(6)));
     for b in bills.iter().take(6) {
-        r.push(t!("statements-line", date = b.statement_date, bill = bill_name(b), amount = b.amount()));
+        r.push(t!(
+            "statements-line",
+            date = b.statement_date,
+            bill = bill_name(b),
+            amount = b.amount()
+        ));
     }
     if account.paperless.enrolled {
         r.push(t!("statements-paperless"));
     }
     if ctx.channel.shows_links() {
         if let Some(latest) = bills.first() {
-            r.link = Some((t!("link-bill-pdf"), ctx.url(&format!("/api/bills/{}/pdf", latest.id))));
+            r.link = Some((
+                t!("link-bill-pdf"),
+                ctx.url(&format!("/api/bills/{}/pdf", latest.id)),
+            ));
         }
     }
     r.push(t!("statements-letters"));
     Decision::reply(
         r.button(t!("button-tax-letter"), value("letter", Some("tax"), None))
-            .button(t!("button-history-letter"), value("letter", Some("payment_history"), None)),
+            .button(
+                t!("button-history-letter"),
+                value("letter", Some("payment_history"), None),
+            ),
     )
 }
 
@@ -510,7 +665,10 @@ pub fn letter_advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     if ctx.account.is_none() {
         return Decision::reply(super::small_talk::sign_in_first(ctx));
     }
-    let Flow::Letter { kind: Some(kind), .. } = &state.flow else {
+    let Flow::Letter {
+        kind: Some(kind), ..
+    } = &state.flow
+    else {
         state.flow = Flow::Idle;
         return Decision::default();
     };

@@ -8,20 +8,23 @@ use super::{Msg, Reply};
 
 /// "lab bill (M-1003)".
 pub fn bill_name(bill: &Bill) -> Msg {
-    t!("bill-name", category = category(&bill.category), id = bill.id.as_str())
+    t!(
+        "bill-name",
+        category = category(&bill.category),
+        id = bill.id.as_str()
+    )
 }
 
 /// The member's word for a bill category ("lab bill", "premium bill").
 pub fn category(key: &str) -> Msg {
-    let id = match key {
-        "premium" => "category-premium",
-        "lab" => "category-lab",
-        "office_visit" => "category-office-visit",
-        "hospital" => "category-hospital",
-        "pharmacy" => "category-pharmacy",
-        _ => "category-other",
-    };
-    Msg::new(id, Vec::new())
+    match key {
+        "premium" => t!("category-premium"),
+        "lab" => t!("category-lab"),
+        "office_visit" => t!("category-office-visit"),
+        "hospital" => t!("category-hospital"),
+        "pharmacy" => t!("category-pharmacy"),
+        _ => t!("category-other"),
+    }
 }
 
 /// "Visa ending in 4242" / "checking account ending in 6789".
@@ -31,8 +34,16 @@ pub fn method_name(m: &PaymentMethod) -> Msg {
             t!("method-savings", last4 = m.last4.as_str())
         }
         MethodKind::Bank => t!("method-checking", last4 = m.last4.as_str()),
-        MethodKind::Debit => t!("method-debit", brand = m.brand.as_str(), last4 = m.last4.as_str()),
-        MethodKind::Card => t!("method-card", brand = m.brand.as_str(), last4 = m.last4.as_str()),
+        MethodKind::Debit => t!(
+            "method-debit",
+            brand = m.brand.as_str(),
+            last4 = m.last4.as_str()
+        ),
+        MethodKind::Card => t!(
+            "method-card",
+            brand = m.brand.as_str(),
+            last4 = m.last4.as_str()
+        ),
     }
 }
 

@@ -22,6 +22,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 pub use command::Command;
+pub use info::FAQ_TOPICS;
 pub use reply::{BillCard, Button, Msg, Rendered, RenderedButton, RenderedLink, Reply, Val};
 pub use state::{Flow, State};
 
@@ -29,10 +30,11 @@ use crate::billing::payment_plan::Installment;
 use crate::billing::{Account, Autopay, Channel, Language};
 use crate::nlu::{Intent, Parse};
 use crate::plan::Plan;
+use crate::t;
 use state::{LetterKind, Quote};
 
 /// The kind of channel a conversation happens on; it changes what a reply can contain.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ChannelKind {
     Web,
     Sms,
@@ -74,7 +76,10 @@ pub struct Ctx<'a> {
 impl Ctx<'_> {
     /// An absolute link to a page of billbot's web channel.
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.public_url.unwrap_or("").trim_end_matches('/'))
+        format!(
+            "{}{path}",
+            self.public_url.unwrap_or("").trim_end_matches('/')
+        )
     }
 }
 
@@ -90,9 +95,14 @@ pub enum Input {
 pub enum Effect {
     Pay(Quote),
     SetAutopay(Option<Autopay>),
-    SetNotifications { channel: Channel, enabled: bool },
+    SetNotifications {
+        channel: Channel,
+        enabled: bool,
+    },
     SetPaperless(bool),
-    Unsubscribe { channel: Channel },
+    Unsubscribe {
+        channel: Channel,
+    },
     CreatePlan {
         bill_id: String,
         method_id: i64,
@@ -103,7 +113,9 @@ pub enum Effect {
         from: Option<NaiveDate>,
         to: Option<NaiveDate>,
     },
-    Handoff { reason: String },
+    Handoff {
+        reason: String,
+    },
 }
 
 /// What came of an [`Effect`].
@@ -120,16 +132,26 @@ pub enum Outcome {
     /// The payment was not made because the account changed since the quote.
     PaymentNotPossible,
     AutopaySet(Option<Autopay>),
-    NotificationsSet { channel: Channel, enabled: bool },
+    NotificationsSet {
+        channel: Channel,
+        enabled: bool,
+    },
     PaperlessSet(bool),
-    Unsubscribed { channel: Channel },
+    Unsubscribed {
+        channel: Channel,
+    },
     PlanCreated {
         first: Option<Decimal>,
         confirmation: Option<String>,
         installments: Vec<Installment>,
     },
-    LetterRequested { kind: LetterKind, number: i64 },
-    Ticket { number: i64 },
+    LetterRequested {
+        kind: LetterKind,
+        number: i64,
+    },
+    Ticket {
+        number: i64,
+    },
     /// The change could not be made (storage or gateway trouble); nothing changed.
     Failed,
 }
@@ -402,7 +424,9 @@ fn confirm(state: &mut State, ctx: &Ctx<'_>) -> Decision {
             },
             None => Decision::reply(Reply::say(t!("nothing-to-confirm"))),
         },
-        Flow::Idle | Flow::ChooseBill { .. } => Decision::reply(Reply::say(t!("nothing-to-confirm"))),
+        Flow::Idle | Flow::ChooseBill { .. } => {
+            Decision::reply(Reply::say(t!("nothing-to-confirm")))
+        }
     }
 }
 

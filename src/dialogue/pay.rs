@@ -35,7 +35,7 @@ pub fn update(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     if let Some(slot) = &s.bill {
         match resolve::bill(account, slot, true) {
             Found::One(b) => draft.bill = Some(BillChoice::Bill(b.id.clone())),
-            Found::Several(_) => draft.bill = None,
+            Found::Several => draft.bill = None,
             Found::None => {
                 draft.bill = None;
                 notes.push(t!("pay-no-such-bill"));
@@ -134,7 +134,11 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     }
     state.seq += 1;
     let quote = Quote {
-        key: format!("quote:{}:{}", state.seq, ctx.now.timestamp_nanos_opt().unwrap_or_default()),
+        key: format!(
+            "quote:{}:{}",
+            state.seq,
+            ctx.now.timestamp_nanos_opt().unwrap_or_default()
+        ),
         bill: choice,
         amount,
         method_id: method.id,
@@ -155,11 +159,20 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
         after = after,
     ));
     if matches!(quote.bill, BillChoice::Everything) && !account.credit.is_zero() {
-        r.push(t!("pay-quote-credit", credit = account.credit.min(open_total(account))));
+        r.push(t!(
+            "pay-quote-credit",
+            credit = account.credit.min(open_total(account))
+        ));
     }
-    r.push(t!("pay-quote-ask", minutes = ctx.plan.billing.quote_ttl_minutes));
+    r.push(t!(
+        "pay-quote-ask",
+        minutes = ctx.plan.billing.quote_ttl_minutes
+    ));
     r = r
-        .button(t!("button-pay", amount = amount), value("yes", None, Some(state.seq)))
+        .button(
+            t!("button-pay", amount = amount),
+            value("yes", None, Some(state.seq)),
+        )
         .button(t!("button-no"), value("no", None, Some(state.seq)));
     r.yes_no = true;
     draft.quote = Some(quote);
@@ -220,7 +233,10 @@ fn ask_method(state: &mut State, account: &Account) -> Reply {
     state.seq += 1;
     let mut r = Reply::say(t!("pay-which-method"));
     for m in &account.methods {
-        r = r.button(method_name(m), value("method", Some(&m.id.to_string()), Some(state.seq)));
+        r = r.button(
+            method_name(m),
+            value("method", Some(&m.id.to_string()), Some(state.seq)),
+        );
     }
     r
 }
@@ -309,7 +325,6 @@ pub fn outcome(outcome: &Outcome, ctx: &Ctx<'_>) -> Reply {
             } else {
                 t!("pay-receipt-balance", balance = *total_due_after)
             });
-            r.push(t!("pay-receipt-email"));
             r
         }
         Outcome::PaymentRefused { reason } => {

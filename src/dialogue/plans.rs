@@ -19,7 +19,9 @@ fn in_plan(account: &Account, bill: &Bill) -> bool {
 fn eligible<'a>(account: &'a Account, ctx: &Ctx<'_>) -> Vec<&'a Bill> {
     resolve::open_bills(account)
         .into_iter()
-        .filter(|b| check_eligible(b.balance(), in_plan(account, b), &ctx.plan.payment_plan).is_ok())
+        .filter(|b| {
+            check_eligible(b.balance(), in_plan(account, b), &ctx.plan.payment_plan).is_ok()
+        })
         .collect()
 }
 
@@ -76,9 +78,18 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
                 state.flow = Flow::Idle;
                 let mut r = Reply::say(t!("plan-none-eligible", min = rules.min_balance));
                 if let Some(p) = account.plans.first() {
-                    r.push(t!("plan-existing", bill = p.bill_id.as_str(), paid = p.paid_count, count = p.installments.len()));
+                    r.push(t!(
+                        "plan-existing",
+                        bill = p.bill_id.as_str(),
+                        paid = p.paid_count,
+                        count = p.installments.len()
+                    ));
                 }
-                r.push(t!("plan-call-billing", phone = billing.phone.as_str(), tty = billing.tty.as_str()));
+                r.push(t!(
+                    "plan-call-billing",
+                    phone = billing.phone.as_str(),
+                    tty = billing.tty.as_str()
+                ));
                 return Decision::reply(r);
             }
             [only] => draft.bill = Some(only.id.clone()),
@@ -104,11 +115,18 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
         state.flow = Flow::Idle;
         let msg = match why {
             PlanIneligible::AlreadyInPlan => t!("plan-already", bill = bill_name(bill)),
-            _ => t!("plan-too-small", bill = bill_name(bill), balance = bill.balance(), min = rules.min_balance),
+            _ => t!(
+                "plan-too-small",
+                bill = bill_name(bill),
+                balance = bill.balance(),
+                min = rules.min_balance
+            ),
         };
-        return Decision::reply(
-            Reply::say(msg).and(t!("plan-call-billing", phone = billing.phone.as_str(), tty = billing.tty.as_str())),
-        );
+        return Decision::reply(Reply::say(msg).and(t!(
+            "plan-call-billing",
+            phone = billing.phone.as_str(),
+            tty = billing.tty.as_str()
+        )));
     }
     let Some(method) = draft
         .method_id
@@ -122,7 +140,11 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     draft.method_id = Some(method.id);
     state.seq += 1;
     let Some(count) = draft.installments else {
-        let mut r = Reply::say(t!("plan-eligible", bill = bill_name(bill), balance = bill.balance()));
+        let mut r = Reply::say(t!(
+            "plan-eligible",
+            bill = bill_name(bill),
+            balance = bill.balance()
+        ));
         for n in &rules.offered_installments {
             if let Ok(s) = schedule(bill.balance(), *n, ctx.today, rules) {
                 let first = s.first().map(|i| i.amount).unwrap_or_default();
@@ -220,10 +242,19 @@ pub fn outcome(outcome: &Outcome, _ctx: &Ctx<'_>) -> Reply {
     };
     let mut r = Reply::say(t!("plan-created", count = installments.len()));
     if let (Some(amount), Some(conf)) = (first, confirmation) {
-        r.push(t!("plan-first-paid", amount = *amount, confirmation = conf.as_str()));
+        r.push(t!(
+            "plan-first-paid",
+            amount = *amount,
+            confirmation = conf.as_str()
+        ));
     }
     for i in installments.iter().skip(1) {
-        r.push(t!("plan-schedule-line", number = i.number, date = i.due_date, amount = i.amount));
+        r.push(t!(
+            "plan-schedule-line",
+            number = i.number,
+            date = i.due_date,
+            amount = i.amount
+        ));
     }
     r
 }

@@ -6,7 +6,7 @@ use crate::billing::{Account, Bill, PaymentMethod};
 pub enum Found<'a> {
     One(&'a Bill),
     /// Several bills fit ("the medical bill" with two open).
-    Several(Vec<&'a Bill>),
+    Several,
     None,
 }
 
@@ -22,7 +22,7 @@ pub fn open_bills(account: &Account) -> Vec<&Bill> {
 pub fn listed_bills(account: &Account) -> Vec<&Bill> {
     let mut all = open_bills(account);
     let mut closed: Vec<&Bill> = account.bills.iter().filter(|b| !b.is_open()).collect();
-    closed.sort_by(|a, b| b.statement_date.cmp(&a.statement_date));
+    closed.sort_by_key(|b| std::cmp::Reverse(b.statement_date));
     all.extend(closed);
     all
 }
@@ -38,7 +38,7 @@ pub fn bill<'a>(account: &'a Account, slot: &str, open_only: bool) -> Found<'a> 
     let pick = |v: Vec<&'a Bill>| match v.len() {
         0 => Found::None,
         1 => Found::One(v[0]),
-        _ => Found::Several(v),
+        _ => Found::Several,
     };
     if let Some(n) = slot.strip_prefix("ordinal:") {
         return match n.parse::<usize>() {
@@ -52,22 +52,37 @@ pub fn bill<'a>(account: &'a Account, slot: &str, open_only: bool) -> Found<'a> 
             .max_by_key(|b| (b.statement_date, b.id.clone()))
             .map_or(Found::None, |b| Found::One(b)),
         "oldest" => pool.first().map_or(Found::None, |b| Found::One(b)),
-        "medical" => pick(pool.into_iter().filter(|b| b.kind.key() == "medical").collect()),
+        "medical" => pick(
+            pool.into_iter()
+                .filter(|b| b.kind.key() == "medical")
+                .collect(),
+        ),
         category if !category.contains('-') => {
-            let matching: Vec<&Bill> = pool.into_iter().filter(|b| b.category == category).collect();
+            let matching: Vec<&Bill> = pool
+                .into_iter()
+                .filter(|b| b.category == category)
+                .collect();
             // Several premium statements: the member means the open (or newest) one.
             if category == "premium" && matching.len() > 1 {
                 return Found::One(matching[0]);
             }
             pick(matching)
         }
-        id => pick(pool.into_iter().filter(|b| b.id.eq_ignore_ascii_case(id)).collect()),
+        id => pick(
+            pool.into_iter()
+                .filter(|b| b.id.eq_ignore_ascii_case(id))
+                .collect(),
+        ),
     }
 }
 
 /// Resolves a method slot (`card`, `card:4242`, `card:visa`, `bank`, `bank:6789`),
 /// preferring the default method when several fit.
 pub fn method<'a>(account: &'a Account, slot: &str) -> Option<&'a PaymentMethod> {
-    let fits: Vec<&PaymentMethod> = account.methods.iter().filter(|m| m.matches_slot(slot)).collect();
+    let fits: Vec<&PaymentMethod> = account
+        .methods
+        .iter()
+        .filter(|m| m.matches_slot(slot))
+        .collect();
     fits.iter().find(|m| m.is_default).or(fits.first()).copied()
 }

@@ -78,7 +78,10 @@ pub fn choose_channel(state: &mut State, arg: &str, ctx: &Ctx<'_>) -> Decision {
         None => (arg, None),
     };
     match &mut state.flow {
-        Flow::Notifications { channel: c, enabled } => {
+        Flow::Notifications {
+            channel: c,
+            enabled,
+        } => {
             *c = Some(channel.to_owned());
             if on.is_some() {
                 *enabled = on;
@@ -115,7 +118,10 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
             let Some(channel) = channel else {
                 let mut r = Reply::say(t!("notifications-current"));
                 for c in Channel::ALL {
-                    let on = account.preferences.iter().any(|p| p.channel == c && p.enabled);
+                    let on = account
+                        .preferences
+                        .iter()
+                        .any(|p| p.channel == c && p.enabled);
                     r.push(t!(
                         "notifications-line",
                         channel = channel_name(c),
@@ -132,9 +138,18 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
             };
             match enabled {
                 None => Decision::reply(
-                    Reply::say(t!("notifications-on-or-off", channel = channel_name(channel)))
-                        .button(t!("button-turn-on"), value("notify", Some(&format!("{}:on", channel.key())), seq))
-                        .button(t!("button-turn-off"), value("notify", Some(&format!("{}:off", channel.key())), seq)),
+                    Reply::say(t!(
+                        "notifications-on-or-off",
+                        channel = channel_name(channel)
+                    ))
+                    .button(
+                        t!("button-turn-on"),
+                        value("notify", Some(&format!("{}:on", channel.key())), seq),
+                    )
+                    .button(
+                        t!("button-turn-off"),
+                        value("notify", Some(&format!("{}:off", channel.key())), seq),
+                    ),
                 ),
                 Some(on) => {
                     let msg = if on {
@@ -150,7 +165,9 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
             Reply::say(t!("paperless-terms")).and(t!("paperless-terms-ask")),
             t!("button-i-agree"),
         ),
-        Flow::Paperless { enroll: false } => yes_no(Reply::say(t!("paperless-leave-confirm")), t!("button-yes")),
+        Flow::Paperless { enroll: false } => {
+            yes_no(Reply::say(t!("paperless-leave-confirm")), t!("button-yes"))
+        }
         Flow::Unsubscribe { channel } => match channel.as_deref().and_then(Channel::from_key) {
             None => {
                 let mut r = Reply::say(t!("unsubscribe-which"));
@@ -163,7 +180,10 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
                 state.flow = Flow::Unsubscribe {
                     channel: Some(c.key().to_owned()),
                 };
-                yes_no(Reply::say(t!("unsubscribe-confirm", channel = channel_name(c))), t!("button-yes-stop"))
+                yes_no(
+                    Reply::say(t!("unsubscribe-confirm", channel = channel_name(c))),
+                    t!("button-yes-stop"),
+                )
             }
         },
         _ => Decision::default(),
@@ -175,9 +195,14 @@ pub fn confirm(state: &mut State) -> Decision {
         Flow::Notifications {
             channel: Some(c),
             enabled: Some(on),
-        } => Channel::from_key(c).map(|channel| Effect::SetNotifications { channel, enabled: *on }),
+        } => Channel::from_key(c).map(|channel| Effect::SetNotifications {
+            channel,
+            enabled: *on,
+        }),
         Flow::Paperless { enroll } => Some(Effect::SetPaperless(*enroll)),
-        Flow::Unsubscribe { channel: Some(c) } => Channel::from_key(c).map(|channel| Effect::Unsubscribe { channel }),
+        Flow::Unsubscribe { channel: Some(c) } => {
+            Channel::from_key(c).map(|channel| Effect::Unsubscribe { channel })
+        }
         _ => None,
     };
     match effect {
@@ -197,7 +222,10 @@ pub fn outcome(outcome: &Outcome, ctx: &Ctx<'_>) -> Reply {
             } else {
                 t!("notifications-now-off", channel = channel_name(*channel))
             });
-            let texts_stopped = ctx.account.and_then(|a| a.sms.as_ref()).is_some_and(|s| !s.opted_in);
+            let texts_stopped = ctx
+                .account
+                .and_then(|a| a.sms.as_ref())
+                .is_some_and(|s| !s.opted_in);
             if *enabled && *channel == Channel::Text && texts_stopped {
                 r.push(t!("notifications-text-reply-start"));
             }
@@ -205,13 +233,15 @@ pub fn outcome(outcome: &Outcome, ctx: &Ctx<'_>) -> Reply {
         }
         Outcome::PaperlessSet(true) => Reply::say(t!("paperless-now-on")),
         Outcome::PaperlessSet(false) => Reply::say(t!("paperless-now-off")),
-        Outcome::Unsubscribed { channel } => Reply::say(t!("unsubscribed", channel = channel_name(*channel))).and(
-            if *channel == Channel::Text {
-                t!("unsubscribed-text-start")
-            } else {
-                t!("unsubscribed-how-to-undo")
-            },
-        ),
+        Outcome::Unsubscribed { channel } => {
+            Reply::say(t!("unsubscribed", channel = channel_name(*channel))).and(
+                if *channel == Channel::Text {
+                    t!("unsubscribed-text-start")
+                } else {
+                    t!("unsubscribed-how-to-undo")
+                },
+            )
+        }
         _ => Reply::default(),
     }
 }

@@ -25,12 +25,28 @@ pub fn help(ctx: &Ctx<'_>) -> Reply {
     let b = &ctx.plan.billing;
     Reply::say(t!("help-intro"))
         .and(t!("help-list"))
-        .and(t!("help-person", phone = b.phone.as_str(), tty = b.tty.as_str()))
-        .button(t!("button-what-do-i-owe"), value("do", Some("check_balance"), None))
+        .and(t!(
+            "help-person",
+            phone = b.phone.as_str(),
+            tty = b.tty.as_str()
+        ))
+        .button(
+            t!("button-what-do-i-owe"),
+            value("do", Some("check_balance"), None),
+        )
         .button(t!("button-pay-a-bill"), value("do", Some("pay_bill"), None))
-        .button(t!("button-autopay"), value("do", Some("autopay_status"), None))
-        .button(t!("button-payment-history"), value("do", Some("payment_history"), None))
-        .button(t!("button-talk-to-person"), value("do", Some("human_handoff"), None))
+        .button(
+            t!("button-autopay"),
+            value("do", Some("autopay_status"), None),
+        )
+        .button(
+            t!("button-payment-history"),
+            value("do", Some("payment_history"), None),
+        )
+        .button(
+            t!("button-talk-to-person"),
+            value("do", Some("human_handoff"), None),
+        )
 }
 
 /// Account questions from someone billbot does not know yet.
@@ -45,9 +61,16 @@ pub fn out_of_scope(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     state.misses = state.misses.saturating_add(1);
     let b = &ctx.plan.billing;
     let mut r = if state.misses >= 2 {
-        Reply::say(t!("oos-offer-person", phone = b.phone.as_str(), tty = b.tty.as_str()))
-            .button(t!("button-talk-to-person"), value("do", Some("human_handoff"), None))
-            .button(t!("button-help"), value("do", Some("help"), None))
+        Reply::say(t!(
+            "oos-offer-person",
+            phone = b.phone.as_str(),
+            tty = b.tty.as_str()
+        ))
+        .button(
+            t!("button-talk-to-person"),
+            value("do", Some("human_handoff"), None),
+        )
+        .button(t!("button-help"), value("do", Some("help"), None))
     } else {
         Reply::say(t!("oos-reply")).and(t!("oos-examples"))
     };

@@ -4,6 +4,12 @@
 //! server on port 0), so tests run in parallel without sharing state.
 
 mod binary;
+mod nlu;
 mod server;
 mod storage;
 mod support;
+
+/// The crate root, where `intents/` and `tests/data/` live.
+pub fn repo_path(rel: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
+}

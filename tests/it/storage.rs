@@ -246,7 +246,14 @@ fn paying_everything_uses_the_credit_and_clears_every_bill() {
     let receipt = ledger::pay(
         &mut db.connect(),
         &gw,
-        &order(ANA, checking, PayTarget::Everything, "all"),
+        &order(
+            ANA,
+            checking,
+            PayTarget::Everything {
+                expected: dec!(667.65),
+            },
+            "all",
+        ),
     )
     .unwrap();
     assert_eq!(receipt.amount, dec!(667.65));
@@ -260,7 +267,12 @@ fn paying_everything_uses_the_credit_and_clears_every_bill() {
     let err = ledger::pay(
         &mut db.connect(),
         &gw,
-        &order(ANA, checking, PayTarget::Everything, "all-2"),
+        &order(
+            ANA,
+            checking,
+            PayTarget::Everything { expected: dec!(0) },
+            "all-2",
+        ),
     );
     assert!(matches!(err, Err(LedgerError::Amount(_))), "{err:?}");
 }

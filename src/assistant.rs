@@ -1,0 +1,488 @@
+//! The assistant: the one place where understanding, dialogue, billing and storage meet.
+//!
+//! [`Assistant::handle`] takes one inbound message from any channel and returns the
+//! replies, rendered in the conversation's language. Turns of one conversation run one
+//! at a time, in order; the conversation's state is saved after every turn, so a restart
+//! continues where it stopped.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+use thiserror::Error;
+
+use crate::billing::{Account, Channel, Language, Mrn, PaymentKind, PaymentStatus, Topic};
+use crate::config::Settings;
+use crate::dialogue::state::{BillChoice, Quote};
+use crate::dialogue::{
+    self, ChannelKind, Command, Ctx, Decision, Effect, Input, Outcome, Rendered, Reply, State,
+};
+use crate::gateway::PaymentGateway;
+use crate::i18n::Catalog;
+use crate::ledger::{self, LedgerError, PayOrder, PayTarget};
+use crate::nlu::{Intent, Locale, Nlus, Parse};
+use crate::privacy::mask_card_numbers;
+use crate::storage::{self, Db, StorageError, StoredConversation};
+use crate::t;
+
+#[derive(Debug, Error)]
+pub enum AssistantError {
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("conversation state is unreadable: {0}")]
+    State(#[from] serde_json::Error),
+    #[error("a previous turn of this conversation panicked")]
+    Poisoned,
+}
+
+/// One message from a member, as every channel delivers it.
+#[derive(Debug, Clone)]
+pub struct Inbound {
+    pub channel: ChannelKind,
+    /// The conversation's address on its channel: a session id, a phone number, a chat id.
+    pub address: String,
+    /// The member, when the channel knows who it is (signed in on the web, the terminal).
+    pub member: Option<Mrn>,
+    pub text: String,
+    /// The language the channel suggests (a browser switch, Telegram's language code).
+    pub language: Option<Language>,
+}
+
+/// What billbot answers to one inbound message.
+#[derive(Debug, Clone)]
+pub struct Outbound {
+    pub replies: Vec<Rendered>,
+    pub language: Language,
+    /// The intent understood (for metrics), when the message was words.
+    pub intent: Option<Intent>,
+}
+
+/// How long an unfinished flow waits before it is dropped.
+fn idle_limit(channel: ChannelKind) -> Duration {
+    match channel {
+        ChannelKind::Sms => Duration::hours(24),
+        _ => Duration::minutes(30),
+    }
+}
+
+/// A lock per conversation (channel + address).
+type TurnLocks = Mutex<HashMap<(ChannelKind, String), Arc<Mutex<()>>>>;
+
+/// Everything a turn needs, shared by all channels.
+pub struct Assistant {
+    db: Db,
+    nlu: Arc<Nlus>,
+    catalog: Arc<Catalog>,
+    settings: Arc<Settings>,
+    gateway: Arc<dyn PaymentGateway>,
+    /// The address members use to open web links.
+    public_url: Option<String>,
+    /// One lock per conversation, so two messages that arrive together run in order.
+    turns: TurnLocks,
+}
+
+impl Assistant {
+    pub fn new(
+        db: Db,
+        nlu: Arc<Nlus>,
+        catalog: Arc<Catalog>,
+        settings: Arc<Settings>,
+        gateway: Arc<dyn PaymentGateway>,
+        public_url: Option<String>,
+    ) -> Self {
+        Self {
+            db,
+            nlu,
+            catalog,
+            settings,
+            gateway,
+            public_url,
+            turns: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn catalog(&self) -> &Catalog {
+        &self.catalog
+    }
+
+    /// Handles one message: understand, decide, act, remember, answer.
+    pub fn handle(&self, inbound: &Inbound) -> Result<Outbound, AssistantError> {
+        let key = (inbound.channel, inbound.address.clone());
+        let lock = {
+            let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
+            Arc::clone(turns.entry(key.clone()).or_default())
+        };
+        let result = {
+            let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;
+            self.turn(inbound)
+        };
+        // Forget the lock when nobody else is waiting on it.
+        if let Ok(mut turns) = self.turns.lock() {
+            if Arc::strong_count(&lock) == 2 {
+                turns.remove(&key);
+            }
+        }
+        result
+    }
+
+    fn turn(&self, inbound: &Inbound) -> Result<Outbound, AssistantError> {
+        let now = self.settings.clock.now();
+        let today = self.settings.clock.today();
+        let channel = inbound.channel.key();
+        let span = tracing::info_span!("turn", channel);
+        let _enter = span.enter();
+
+        let stored = self
+            .db
+            .with(|c| storage::load_conversation(c, channel, &inbound.address))?;
+        let mut state: State = match &stored {
+            Some(s) => serde_json::from_str(&s.state).unwrap_or_default(),
+            None => State::default(),
+        };
+        let mrn = match &inbound.member {
+            Some(m) => Some(m.clone()),
+            None => self.linked_member(inbound)?,
+        };
+        let mut account = match &mrn {
+            Some(m) => self.db.with(|c| storage::load_account(c, m))?,
+            None => None,
+        };
+        let mut lang = inbound
+            .language
+            .or(stored.as_ref().map(|s| s.language))
+            .or(account.as_ref().map(|a| a.member.language))
+            .unwrap_or(Language::EnUs);
+
+        let mut lead = Reply::default();
+        if let Some(s) = &stored {
+            if !state.flow.is_idle() && now - s.updated_at > idle_limit(inbound.channel) {
+                state.flow = dialogue::Flow::Idle;
+                lead.push(t!("flow-expired"));
+            }
+        }
+
+        let (masked, had_card) = mask_card_numbers(&inbound.text);
+        let mut intent = None;
+        let mut reply;
+        if had_card {
+            reply = Reply::say(t!("card-number-warning"));
+        } else {
+            let input = match Command::parse(&inbound.text) {
+                Some(cmd) => Input::Pressed(cmd),
+                None => {
+                    let (parse, detected) = self.understand(&inbound.text, lang, &state, today);
+                    if let Some(other) = detected {
+                        lang = other;
+                    }
+                    intent = Some(parse.intent);
+                    Input::Said(parse)
+                }
+            };
+            let decision = {
+                let ctx = self.ctx(inbound.channel, account.as_ref(), lang, now, today);
+                dialogue::decide(&mut state, &input, &ctx)
+            };
+            let Decision {
+                reply: first,
+                effect,
+                switch_language,
+            } = decision;
+            reply = first;
+            if let Some(l) = switch_language {
+                lang = l;
+            }
+            if let Some(effect) = effect {
+                let outcome = self.apply(effect, mrn.as_ref(), account.as_ref(), inbound, now);
+                if let Some(m) = &mrn {
+                    account = self.db.with(|c| storage::load_account(c, m))?;
+                }
+                let ctx = self.ctx(inbound.channel, account.as_ref(), lang, now, today);
+                reply.extend(dialogue::after(&mut state, &outcome, &ctx));
+            }
+        }
+        lead.extend(reply);
+        let rendered = lead.render(&self.catalog, lang);
+        if let Some(i) = intent {
+            metrics::counter!("billbot_messages_total", "channel" => channel, "intent" => i.as_str())
+                .increment(1);
+        }
+
+        let saved = StoredConversation {
+            mrn: mrn.clone(),
+            language: lang,
+            state: serde_json::to_string(&state)?,
+            updated_at: now,
+        };
+        self.db.with(|c| {
+            let tx = c.transaction()?;
+            storage::save_conversation(&tx, channel, &inbound.address, &saved)?;
+            storage::append_transcript(&tx, channel, &inbound.address, true, &masked, now)?;
+            storage::append_transcript(&tx, channel, &inbound.address, false, &rendered.text, now)?;
+            tx.commit()?;
+            Ok(())
+        })?;
+        Ok(Outbound {
+            replies: vec![rendered],
+            language: lang,
+            intent,
+        })
+    }
+
+    fn ctx<'a>(
+        &'a self,
+        channel: ChannelKind,
+        account: Option<&'a Account>,
+        lang: Language,
+        now: DateTime<Utc>,
+        today: chrono::NaiveDate,
+    ) -> Ctx<'a> {
+        Ctx {
+            plan: &self.settings.plan,
+            now,
+            today,
+            channel,
+            account,
+            lang,
+            public_url: self.public_url.as_deref(),
+        }
+    }
+
+    fn linked_member(&self, inbound: &Inbound) -> Result<Option<Mrn>, StorageError> {
+        let channel = match inbound.channel {
+            ChannelKind::Sms => "sms",
+            ChannelKind::Telegram => "telegram",
+            _ => return Ok(None),
+        };
+        self.db
+            .with(|c| storage::linked_member(c, channel, &inbound.address))
+    }
+
+    /// Parses in the conversation's language; a message clearly in the other language
+    /// switches the conversation to it.
+    fn understand(
+        &self,
+        text: &str,
+        lang: Language,
+        state: &State,
+        today: chrono::NaiveDate,
+    ) -> (Parse, Option<Language>) {
+        let expected = dialogue::expected_intents(state);
+        let parse = self.nlu.parse(locale(lang), text, today, &expected);
+        if parse.intent != Intent::OutOfScope && parse.confidence >= 0.6 {
+            return (parse, None);
+        }
+        let other = match lang {
+            Language::EnUs => Language::EsUs,
+            Language::EsUs => Language::EnUs,
+        };
+        let alt = self.nlu.parse(locale(other), text, today, &expected);
+        if alt.intent != Intent::OutOfScope
+            && alt.confidence >= 0.8
+            && alt.confidence > parse.confidence
+        {
+            (alt, Some(other))
+        } else {
+            (parse, None)
+        }
+    }
+
+    /// Carries out an effect; any failure leaves the account as it was.
+    fn apply(
+        &self,
+        effect: Effect,
+        mrn: Option<&Mrn>,
+        account: Option<&Account>,
+        inbound: &Inbound,
+        now: DateTime<Utc>,
+    ) -> Outcome {
+        let result = match (&effect, mrn) {
+            (Effect::Handoff { reason }, _) => self
+                .db
+                .with(|c| storage::create_ticket(c, mrn, inbound.channel.key(), reason, now))
+                .map(|number| Outcome::Ticket { number }),
+            (_, None) => return Outcome::Failed,
+            (Effect::Pay(quote), Some(m)) => return self.pay(m, quote, now),
+            (
+                Effect::CreatePlan {
+                    bill_id,
+                    method_id,
+                    installments,
+                },
+                Some(m),
+            ) => {
+                return self.create_plan(m, bill_id, *method_id, installments, now);
+            }
+            (Effect::SetAutopay(a), Some(m)) => self
+                .db
+                .with(|c| storage::set_autopay(c, m, a.as_ref(), now))
+                .map(|()| Outcome::AutopaySet(a.clone())),
+            (Effect::SetNotifications { channel, enabled }, Some(m)) => self
+                .db
+                .with(|c| set_channel(c, m, *channel, *enabled, now))
+                .map(|()| Outcome::NotificationsSet {
+                    channel: *channel,
+                    enabled: *enabled,
+                }),
+            (Effect::SetPaperless(on), Some(m)) => self
+                .db
+                .with(|c| storage::set_paperless(c, m, *on, now))
+                .map(|()| Outcome::PaperlessSet(*on)),
+            (Effect::Unsubscribe { channel }, Some(m)) => {
+                let mobile = account.and_then(|a| a.member.mobile.clone());
+                self.db
+                    .with(|c| {
+                        let tx = c.transaction()?;
+                        set_channel(&tx, m, *channel, false, now)?;
+                        if let (Channel::Text, Some(phone)) = (channel, &mobile) {
+                            storage::record_consent(&tx, phone, false, None, now)?;
+                        }
+                        tx.commit()?;
+                        Ok(())
+                    })
+                    .map(|()| Outcome::Unsubscribed { channel: *channel })
+            }
+            (Effect::RequestLetter { kind, from, to }, Some(m)) => self
+                .db
+                .with(|c| storage::request_letter(c, m, kind.key(), *from, *to, now))
+                .map(|number| Outcome::LetterRequested {
+                    kind: *kind,
+                    number,
+                }),
+        };
+        result.unwrap_or_else(|e| {
+            tracing::error!(error = %e, "could not apply a change");
+            Outcome::Failed
+        })
+    }
+
+    fn pay(&self, mrn: &Mrn, quote: &Quote, now: DateTime<Utc>) -> Outcome {
+        let target = match &quote.bill {
+            BillChoice::Everything => PayTarget::Everything {
+                expected: quote.amount,
+            },
+            BillChoice::Bill(id) => PayTarget::Bill {
+                bill_id: id.clone(),
+                amount: quote.amount,
+            },
+        };
+        let order = PayOrder {
+            mrn: mrn.clone(),
+            method_id: quote.method_id,
+            kind: PaymentKind::OneTime,
+            target,
+            idempotency_key: quote.key.clone(),
+            pay_date: quote.date,
+            now,
+        };
+        let result = self
+            .db
+            .with(|c| Ok(ledger::pay(c, self.gateway.as_ref(), &order)));
+        payment_outcome(result)
+    }
+
+    /// Pays the first installment now, then records the plan with that installment paid.
+    fn create_plan(
+        &self,
+        mrn: &Mrn,
+        bill_id: &str,
+        method_id: i64,
+        installments: &[crate::billing::payment_plan::Installment],
+        now: DateTime<Utc>,
+    ) -> Outcome {
+        let Some(first) = installments.first() else {
+            return Outcome::Failed;
+        };
+        let order = PayOrder {
+            mrn: mrn.clone(),
+            method_id,
+            kind: PaymentKind::PlanInstallment,
+            target: PayTarget::Bill {
+                bill_id: bill_id.to_owned(),
+                amount: first.amount,
+            },
+            idempotency_key: format!(
+                "plan:{bill_id}:{}:1",
+                now.timestamp_nanos_opt().unwrap_or_default()
+            ),
+            pay_date: first.due_date,
+            now,
+        };
+        let receipt = match self
+            .db
+            .with(|c| Ok(ledger::pay(c, self.gateway.as_ref(), &order)))
+        {
+            Ok(Ok(r)) if r.status == PaymentStatus::Succeeded => r,
+            other => return payment_outcome(other),
+        };
+        let saved = self.db.with(|c| {
+            let tx = c.transaction()?;
+            let plan_id = storage::insert_plan(&tx, mrn, bill_id, method_id, installments, now)?;
+            storage::mark_installment_paid(&tx, plan_id, 1, receipt.payment_id)?;
+            tx.commit()?;
+            Ok(())
+        });
+        match saved {
+            Ok(()) => Outcome::PlanCreated {
+                first: Some(receipt.amount),
+                confirmation: receipt.confirmation,
+                installments: installments.to_vec(),
+            },
+            Err(e) => {
+                tracing::error!(error = %e, "payment plan not recorded after its first payment");
+                Outcome::Failed
+            }
+        }
+    }
+}
+
+fn payment_outcome(result: Result<Result<ledger::Receipt, LedgerError>, StorageError>) -> Outcome {
+    match result {
+        Ok(Ok(r)) => match (r.status, r.confirmation) {
+            (PaymentStatus::Succeeded, Some(confirmation)) => Outcome::Paid {
+                amount: r.amount,
+                confirmation,
+                total_due_after: r.total_due_after,
+            },
+            _ => Outcome::PaymentRefused {
+                reason: r.failure.unwrap_or_else(|| "declined".into()),
+            },
+        },
+        Ok(Err(
+            LedgerError::Amount(_)
+            | LedgerError::QuoteChanged
+            | LedgerError::UnknownBill(_)
+            | LedgerError::UnknownMethod
+            | LedgerError::ExpiredMethod,
+        )) => Outcome::PaymentNotPossible,
+        Ok(Err(e)) => {
+            tracing::error!(error = %e, "payment failed");
+            Outcome::Failed
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "payment failed");
+            Outcome::Failed
+        }
+    }
+}
+
+/// Turns every topic of one channel on or off.
+fn set_channel(
+    conn: &Connection,
+    mrn: &Mrn,
+    channel: Channel,
+    enabled: bool,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
+    for topic in Topic::ALL {
+        storage::set_preference(conn, mrn, channel, topic, enabled, now)?;
+    }
+    Ok(())
+}
+
+fn locale(lang: Language) -> Locale {
+    match lang {
+        Language::EnUs => Locale::EnUs,
+        Language::EsUs => Locale::EsUs,
+    }
+}

@@ -1,0 +1,118 @@
+//! Reads one locale's `intents/` files (already loaded as text) into typed data.
+//!
+//! Pure: the caller hands over [`TextFile`]s, so tests can build a parser from strings.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use super::intent::Intent;
+use super::{NluError, slots::vocab::SlotVocab};
+use crate::assets::TextFile;
+
+/// One `<intent>.toml`: its unmistakable patterns and its example messages.
+#[derive(Debug, Clone)]
+pub struct IntentData {
+    pub intent: Intent,
+    pub patterns: Vec<String>,
+    pub examples: Vec<String>,
+}
+
+/// One FAQ topic of `faq.toml` (`[topics.<name>]`).
+#[derive(Debug, Clone)]
+pub struct TopicData {
+    pub name: String,
+    pub examples: Vec<String>,
+}
+
+/// Everything a locale's folder says.
+#[derive(Debug, Clone, Default)]
+pub struct LocaleData {
+    pub intents: Vec<IntentData>,
+    pub topics: Vec<TopicData>,
+    pub vocab: SlotVocab,
+    /// Spelling fixes and abbreviations (`normalize.toml`'s `[replace]`).
+    pub replacements: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+struct IntentFile {
+    intent: String,
+    #[serde(default)]
+    patterns: Vec<String>,
+    #[serde(default)]
+    examples: Vec<String>,
+    #[serde(default)]
+    topics: BTreeMap<String, TopicFile>,
+}
+
+#[derive(Deserialize)]
+struct TopicFile {
+    #[serde(default)]
+    examples: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+struct NormalizeFile {
+    #[serde(default)]
+    replace: BTreeMap<String, String>,
+}
+
+impl LocaleData {
+    /// Parses the files of one locale folder; files that are not `.toml` are ignored.
+    pub fn from_files(files: &[TextFile]) -> Result<Self, NluError> {
+        let mut data = LocaleData::default();
+        for file in files {
+            let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+            let Some(stem) = name.strip_suffix(".toml") else {
+                continue;
+            };
+            let bad = |e: toml::de::Error| NluError::BadFile {
+                path: file.path.clone(),
+                message: e.to_string(),
+            };
+            match stem {
+                "slots" => data.vocab = toml::from_str(&file.contents).map_err(bad)?,
+                "normalize" => {
+                    let n: NormalizeFile = toml::from_str(&file.contents).map_err(bad)?;
+                    data.replacements = n.replace;
+                }
+                _ => data.add_intent_file(file, toml::from_str(&file.contents).map_err(bad)?)?,
+            }
+        }
+        data.intents.sort_by_key(|d| d.intent);
+        Ok(data)
+    }
+
+    fn add_intent_file(&mut self, file: &TextFile, parsed: IntentFile) -> Result<(), NluError> {
+        let intent: Intent = parsed.intent.parse()?;
+        if self.intents.iter().any(|d| d.intent == intent) {
+            return Err(NluError::BadFile {
+                path: file.path.clone(),
+                message: format!("a second file for intent {intent}"),
+            });
+        }
+        let mut examples = parsed.examples;
+        for (name, topic) in parsed.topics {
+            // A topic's examples are FAQ examples too (intents/README.md).
+            examples.extend(topic.examples.iter().cloned());
+            self.topics.push(TopicData {
+                name,
+                examples: topic.examples,
+            });
+        }
+        self.intents.push(IntentData {
+            intent,
+            patterns: parsed.patterns,
+            examples,
+        });
+        Ok(())
+    }
+
+    /// Every training example with its intent, in file order.
+    pub fn examples(&self) -> impl Iterator<Item = (&str, Intent)> {
+        self.intents
+            .iter()
+            .flat_map(|d| d.examples.iter().map(move |e| (e.as_str(), d.intent)))
+    }
+}

@@ -1,0 +1,130 @@
+//! Hashed text features: word uni- and bigrams plus character 2–5-grams inside words.
+//!
+//! Features are hashed on the fly (FNV-1a) into [`BUCKETS`] slots, so building a message's
+//! vector allocates no string per n-gram. Digits count as `0`, so "pay 40" and "pay 75"
+//! look alike to the classifier.
+
+/// Number of hash buckets (a power of two).
+pub const BUCKETS: usize = 1 << 18;
+
+const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// A sparse, L2-normalised feature vector: (bucket, weight), buckets ascending and unique.
+pub type Features = Vec<(u32, f32)>;
+
+#[inline]
+fn step(h: u64, b: u8) -> u64 {
+    (h ^ u64::from(b)).wrapping_mul(FNV_PRIME)
+}
+
+#[inline]
+fn digit_zero(b: u8) -> u8 {
+    if b.is_ascii_digit() { b'0' } else { b }
+}
+
+fn hash_bytes(seed: u8, parts: &[&[u8]]) -> u32 {
+    let mut h = step(FNV_OFFSET, seed);
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 {
+            h = step(h, b' ');
+        }
+        for &b in *part {
+            h = step(h, digit_zero(b));
+        }
+    }
+    (h as usize & (BUCKETS - 1)) as u32
+}
+
+/// The feature vector of an already normalised text.
+pub fn extract(normalized: &str) -> Features {
+    let mut raw: Vec<(u32, f32)> = Vec::with_capacity(normalized.len() * 5);
+    let words: Vec<&[u8]> = normalized
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(str::as_bytes)
+        .collect();
+    const BOS: &[u8] = b"<s>";
+    const EOS: &[u8] = b"</s>";
+    for (i, w) in words.iter().enumerate() {
+        raw.push((hash_bytes(b'w', &[w]), 1.0));
+        let prev = if i == 0 { BOS } else { words[i - 1] };
+        raw.push((hash_bytes(b'b', &[prev, w]), 1.0));
+        char_ngrams(w, &mut raw);
+    }
+    if let Some(last) = words.last() {
+        raw.push((hash_bytes(b'b', &[last, EOS]), 1.0));
+    }
+    if words.is_empty() {
+        raw.push((hash_bytes(b'e', &[]), 1.0));
+    }
+    finish(raw)
+}
+
+/// Character 2–5-grams of " word " (byte-wise: text is already accent-free).
+fn char_ngrams(word: &[u8], out: &mut Vec<(u32, f32)>) {
+    let len = word.len() + 2;
+    let at = |i: usize| {
+        if i == 0 || i == len - 1 {
+            b' '
+        } else {
+            digit_zero(word[i - 1])
+        }
+    };
+    // Char n-grams are many and individually weak: a lower weight keeps words in charge.
+    const W: f32 = 0.5;
+    for start in 0..len {
+        let mut h = step(FNV_OFFSET, b'c');
+        for n in 1..=5 {
+            let end = start + n;
+            if end > len {
+                break;
+            }
+            h = step(h, at(end - 1));
+            if n >= 2 {
+                out.push(((h as usize & (BUCKETS - 1)) as u32, W));
+            }
+        }
+    }
+}
+
+/// Merges duplicate buckets (sub-linear counts) and scales to unit length.
+fn finish(mut raw: Vec<(u32, f32)>) -> Features {
+    raw.sort_unstable_by_key(|p| p.0);
+    let mut out: Features = Vec::with_capacity(raw.len());
+    let mut counts: Vec<f32> = Vec::with_capacity(raw.len());
+    for (b, v) in raw {
+        match (out.last(), counts.last_mut()) {
+            (Some(last), Some(c)) if last.0 == b => *c += 1.0,
+            _ => {
+                out.push((b, v));
+                counts.push(1.0);
+            }
+        }
+    }
+    let mut norm = 0.0f32;
+    for (p, c) in out.iter_mut().zip(&counts) {
+        p.1 *= 1.0 + c.ln();
+        norm += p.1 * p.1;
+    }
+    let norm = norm.sqrt().max(1e-6);
+    for p in &mut out {
+        p.1 /= norm;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vectors_are_unit_length_and_digit_blind() {
+        let a = extract("pay 40 now");
+        let b = extract("pay 75 now");
+        assert_eq!(a, b);
+        let n: f32 = a.iter().map(|p| p.1 * p.1).sum();
+        assert!((n - 1.0).abs() < 1e-4);
+        assert!(!extract("").is_empty());
+    }
+}

@@ -1,0 +1,318 @@
+//! The cascade: normalise → patterns → classifier → calibrated confidence → acting-intent
+//! gate → out_of_scope below a threshold; slots for every message.
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::NluError;
+use super::classifier::{Classifier, TrainOptions};
+use super::data::LocaleData;
+use super::features::extract;
+use super::intent::{Intent, Locale};
+use super::normalize::Normalizer;
+use super::patterns::Patterns;
+use super::slots::vocab::{Matcher, phrases, tokens};
+use super::slots::{Amount, InvalidSlot, SlotRules, Slots};
+use crate::assets::{self, Folder, Source, TextFile};
+
+/// Below this calibrated probability the message is `out_of_scope`.
+pub const MIN_CONFIDENCE: f32 = 0.45;
+/// An acting intent needs at least this probability (and evidence) without a pattern.
+pub const ACT_CONFIDENCE: f32 = 0.55;
+/// Confidence reported for a pattern match the classifier rates lower.
+pub const PATTERN_CONFIDENCE: f32 = 0.95;
+/// How much an expected intent's odds are multiplied by.
+pub const EXPECTED_BOOST: f32 = 3.0;
+
+/// What a message means: the intent, how sure, the slots, and impossible values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parse {
+    pub intent: Intent,
+    /// Calibrated probability in 0..=1 (not money, so `f64` is fine).
+    pub confidence: f64,
+    pub slots: Slots,
+    pub invalid: Vec<InvalidSlot>,
+}
+
+#[derive(Serialize)]
+struct Line<'a> {
+    text: &'a str,
+    intent: &'static str,
+    confidence: f64,
+    slots: std::collections::BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    invalid: &'a [InvalidSlot],
+}
+
+impl Parse {
+    /// The `billbot parse` line for this parse of `text` (SPEC §3).
+    pub fn to_json_line(&self, text: &str) -> String {
+        let line = Line {
+            text,
+            intent: self.intent.as_str(),
+            confidence: (self.confidence * 100.0).round() / 100.0,
+            slots: self.slots.to_map(),
+            invalid: &self.invalid,
+        };
+        serde_json::to_string(&line).unwrap_or_default()
+    }
+}
+
+/// The parser of one locale, built once from its `intents/` folder.
+#[derive(Debug, Clone)]
+pub struct Nlu {
+    locale: Locale,
+    normalizer: Normalizer,
+    patterns: Patterns,
+    classifier: Classifier,
+    topics: Option<(Classifier, Vec<String>)>,
+    slots: SlotRules,
+    evidence: Vec<(Intent, Matcher<()>)>,
+    examples: Vec<(String, Intent)>,
+    normalized_examples: HashSet<String>,
+}
+
+impl Nlu {
+    /// Builds the parser from a locale's files (pure: no I/O; trains the classifier).
+    pub fn from_files(locale: Locale, files: &[TextFile]) -> Result<Self, NluError> {
+        Self::with_options(locale, files, TrainOptions::default())
+    }
+
+    /// [`Nlu::from_files`] with explicit training settings.
+    pub fn with_options(
+        locale: Locale,
+        files: &[TextFile],
+        opts: TrainOptions,
+    ) -> Result<Self, NluError> {
+        let data = LocaleData::from_files(files)?;
+        if data.intents.is_empty() {
+            return Err(NluError::NoData(locale));
+        }
+        let normalizer = Normalizer::new(&data.replacements);
+        let patterns = Patterns::new(&data.intents, locale.as_str())?;
+        let mut seen = HashSet::new();
+        let mut samples = Vec::new();
+        let mut examples = Vec::new();
+        for (text, intent) in data.examples() {
+            examples.push((text.to_owned(), intent));
+            let norm = normalizer.normalize(text);
+            if seen.insert(norm.clone()) {
+                samples.push((extract(&norm), intent.index()));
+            }
+        }
+        let classifier = Classifier::train(&samples, Intent::ALL.len(), opts);
+        let topics = (data.topics.len() >= 2).then(|| {
+            let names: Vec<String> = data.topics.iter().map(|t| t.name.clone()).collect();
+            let samples: Vec<_> = data
+                .topics
+                .iter()
+                .enumerate()
+                .flat_map(|(i, t)| t.examples.iter().map(move |e| (e, i)))
+                .map(|(e, i)| (extract(&normalizer.normalize(e)), i))
+                .collect();
+            let clf = Classifier::train(
+                &samples,
+                names.len(),
+                TrainOptions {
+                    calibrate: false,
+                    ..opts
+                },
+            );
+            (clf, names)
+        });
+        let evidence = data
+            .vocab
+            .evidence
+            .iter()
+            .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
+            .collect();
+        Ok(Nlu {
+            locale,
+            slots: SlotRules::new(&data.vocab, locale),
+            normalizer,
+            patterns,
+            classifier,
+            topics,
+            evidence,
+            examples,
+            normalized_examples: seen,
+        })
+    }
+
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// The training examples as written in `intents/`.
+    pub fn examples(&self) -> &[(String, Intent)] {
+        &self.examples
+    }
+
+    /// True when `text` normalises to the same string as a training example.
+    pub fn is_training_example(&self, text: &str) -> bool {
+        self.normalized_examples
+            .contains(&self.normalizer.normalize(text))
+    }
+
+    /// The text as every stage sees it.
+    pub fn normalize(&self, text: &str) -> String {
+        self.normalizer.normalize(text)
+    }
+
+    /// Understands one message. `expected` intents (e.g. confirm/deny while a payment
+    /// waits) get their odds raised, not forced. Never fails: anything it cannot place
+    /// is `out_of_scope`.
+    pub fn parse(&self, text: &str, today: NaiveDate, expected: &[Intent]) -> Parse {
+        let norm = self.normalizer.normalize(text);
+        let (mut slots, invalid) = self.slots.extract(&norm, today);
+        if norm.is_empty() {
+            return Parse {
+                intent: Intent::OutOfScope,
+                confidence: 1.0,
+                slots: Slots::default(),
+                invalid: Vec::new(),
+            };
+        }
+        let features = extract(&norm);
+        let mut boost = [0.0f32; 28];
+        for e in expected {
+            boost[e.index()] = EXPECTED_BOOST.ln();
+        }
+        let probs = self.classifier.probabilities(&features, &boost);
+        let (intent, confidence) = self.decide(&norm, &probs, &slots);
+        self.finish_slots(intent, &features, &mut slots);
+        Parse {
+            intent,
+            confidence: f64::from(confidence.clamp(0.0, 1.0)),
+            slots,
+            invalid,
+        }
+    }
+
+    /// The slots of `text` as they would be reported for `intent` (slot evaluation).
+    pub fn slots_for(
+        &self,
+        text: &str,
+        today: NaiveDate,
+        intent: Intent,
+    ) -> (Slots, Vec<InvalidSlot>) {
+        let norm = self.normalizer.normalize(text);
+        let (mut slots, invalid) = self.slots.extract(&norm, today);
+        self.finish_slots(intent, &extract(&norm), &mut slots);
+        (slots, invalid)
+    }
+
+    fn finish_slots(
+        &self,
+        intent: Intent,
+        features: &super::features::Features,
+        slots: &mut Slots,
+    ) {
+        slots.keep_for(intent);
+        if intent == Intent::Faq {
+            slots.topic = self.topic(features);
+        }
+    }
+
+    fn decide(&self, norm: &str, probs: &[f32], slots: &Slots) -> (Intent, f32) {
+        let p = |i: Intent| probs[i.index()];
+        let hits = self.patterns.matches(norm);
+        if let Some(best) = hits.iter().copied().max_by(|a, b| p(*a).total_cmp(&p(*b))) {
+            return (best, p(best).max(PATTERN_CONFIDENCE));
+        }
+        let mut ranked: Vec<Intent> = Intent::ALL.to_vec();
+        ranked.sort_by(|a, b| p(*b).total_cmp(&p(*a)));
+        let oos = (
+            Intent::OutOfScope,
+            p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
+        );
+        for intent in ranked.iter().copied().take(3) {
+            if intent == Intent::OutOfScope || p(intent) < MIN_CONFIDENCE {
+                return oos;
+            }
+            if !intent.is_acting() {
+                return (intent, p(intent));
+            }
+            if p(intent) >= ACT_CONFIDENCE && self.has_evidence(intent, norm, slots) {
+                return (intent, p(intent));
+            }
+        }
+        oos
+    }
+
+    /// Whether the words or slots of a message support acting as `intent`.
+    fn has_evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> bool {
+        let by_slot = match intent {
+            Intent::PayBill => matches!(slots.amount, Some(Amount::Value(_))),
+            Intent::SetupAutopay => slots.frequency.is_some(),
+            Intent::NotificationPrefs => slots.channel.is_some(),
+            _ => false,
+        };
+        if by_slot {
+            return true;
+        }
+        match self.evidence.iter().find(|(i, _)| *i == intent) {
+            Some((_, m)) => m.first(&tokens(norm)).is_some(),
+            // No evidence words in the data: trust the classifier.
+            None => true,
+        }
+    }
+
+    fn topic(&self, features: &super::features::Features) -> Option<String> {
+        let (clf, names) = self.topics.as_ref()?;
+        let probs = clf.probabilities(features, &vec![0.0; names.len()]);
+        let (best, _) = probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
+        names.get(best).cloned()
+    }
+
+    /// The calibrated class probabilities (for evaluation and tuning).
+    pub fn probabilities(&self, text: &str) -> Vec<f32> {
+        let norm = self.normalizer.normalize(text);
+        self.classifier.probabilities(&extract(&norm), &[0.0; 28])
+    }
+}
+
+/// The parsers of every locale, loaded once at start-up.
+#[derive(Debug, Clone)]
+pub struct Nlus {
+    en: Nlu,
+    es: Nlu,
+}
+
+impl Nlus {
+    /// Builds both locales from their files (pure).
+    pub fn from_files(en: &[TextFile], es: &[TextFile]) -> Result<Self, NluError> {
+        Ok(Nlus {
+            en: Nlu::from_files(Locale::EnUs, en)?,
+            es: Nlu::from_files(Locale::EsUs, es)?,
+        })
+    }
+
+    /// Reads `intents/` (embedded or on disk) and builds both locales.
+    pub fn load(source: &Source) -> Result<Self, NluError> {
+        let en = assets::files_in(Folder::Intents, source, Locale::EnUs.as_str())?;
+        let es = assets::files_in(Folder::Intents, source, Locale::EsUs.as_str())?;
+        Self::from_files(&en, &es)
+    }
+
+    /// The parser of one locale.
+    pub fn get(&self, locale: Locale) -> &Nlu {
+        match locale {
+            Locale::EnUs => &self.en,
+            Locale::EsUs => &self.es,
+        }
+    }
+
+    /// [`Nlu::parse`] in the given locale.
+    pub fn parse(
+        &self,
+        locale: Locale,
+        text: &str,
+        today: NaiveDate,
+        expected: &[Intent],
+    ) -> Parse {
+        self.get(locale).parse(text, today, expected)
+    }
+}

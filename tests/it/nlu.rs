@@ -1,0 +1,296 @@
+//! The language understanding against its data: corpus accuracy, out-of-scope recall,
+//! slot exact match, no test message among the training examples, and robustness.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::LazyLock;
+
+use billbot::assets::{Folder, Source, files_in};
+use billbot::nlu::eval::{evaluate, read_jsonl};
+use billbot::nlu::{Intent, Locale, MAX_INPUT_CHARS, Nlu, Nlus};
+use chrono::NaiveDate;
+use proptest::prelude::*;
+
+use crate::repo_path;
+
+/// The slot corpus is written for this date.
+const SLOT_TODAY: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 27) {
+    Some(d) => d,
+    None => panic!("bad date"),
+};
+
+/// Both parsers, built once from the `intents/` folder on disk (what the tree says now,
+/// not what was embedded at the last build).
+static NLUS: LazyLock<Nlus> =
+    LazyLock::new(|| match Nlus::load(&Source::Dir(repo_path("intents"))) {
+        Ok(n) => n,
+        Err(e) => panic!("intents/ does not build a parser: {e}"),
+    });
+
+fn fixture() -> Nlu {
+    let files = files_in(
+        Folder::Intents,
+        &Source::Dir(repo_path("tests/data/nlu/fixture")),
+        "en-US",
+    )
+    .unwrap_or_else(|e| panic!("fixture: {e}"));
+    Nlu::from_files(Locale::EnUs, &files).unwrap_or_else(|e| panic!("fixture: {e}"))
+}
+
+fn corpus(name: &str) -> Option<String> {
+    let path = repo_path(&format!("tests/data/nlu/{name}"));
+    match std::fs::read_to_string(&path) {
+        Ok(t) => Some(t),
+        Err(_) => {
+            eprintln!(
+                "\n!!! SKIPPED: {} does not exist yet — this test checks nothing until it does !!!\n",
+                path.display()
+            );
+            None
+        }
+    }
+}
+
+#[test]
+fn every_intent_has_enough_examples_in_every_locale() {
+    for locale in Locale::ALL {
+        let mut counts: HashMap<Intent, usize> = HashMap::new();
+        for (_, intent) in NLUS.get(locale).examples() {
+            *counts.entry(*intent).or_default() += 1;
+        }
+        for intent in Intent::ALL {
+            let n = counts.get(&intent).copied().unwrap_or(0);
+            let min = if intent == Intent::OutOfScope {
+                200
+            } else {
+                60
+            };
+            assert!(n >= min, "{locale} {intent}: {n} examples, need {min}");
+        }
+    }
+}
+
+#[test]
+fn corpus_accuracy_and_out_of_scope_recall() {
+    for locale in Locale::ALL {
+        let Some(text) = corpus(&format!("{locale}.jsonl")) else {
+            continue;
+        };
+        let (rows, skipped) = read_jsonl(&text);
+        let report = evaluate(NLUS.get(locale), &rows, skipped, SLOT_TODAY);
+        eprintln!("{locale}:\n{}", report.to_text());
+        assert!(
+            report.skipped.is_empty(),
+            "{locale}: unusable lines {:?}",
+            report.skipped
+        );
+        assert!(
+            report.accuracy >= 0.95,
+            "{locale}: accuracy {:.3} < 0.95",
+            report.accuracy
+        );
+        assert!(
+            report.oos_recall >= 0.90,
+            "{locale}: out-of-scope recall {:.3} < 0.90",
+            report.oos_recall
+        );
+    }
+}
+
+#[test]
+fn no_test_message_is_a_training_example() {
+    for locale in Locale::ALL {
+        let nlu = NLUS.get(locale);
+        for name in [format!("{locale}.jsonl"), format!("slots-{locale}.jsonl")] {
+            let Some(text) = corpus(&name) else { continue };
+            let (rows, _) = read_jsonl(&text);
+            let overlap: Vec<&str> = rows
+                .iter()
+                .map(|(_, r)| r.text.as_str())
+                .filter(|t| nlu.is_training_example(t))
+                .collect();
+            assert!(
+                overlap.is_empty(),
+                "{name}: {} messages are training examples: {overlap:?}",
+                overlap.len()
+            );
+        }
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SlotCase {
+    text: String,
+    intent: String,
+    #[serde(default)]
+    slots: BTreeMap<String, String>,
+    #[serde(default)]
+    invalid: Vec<String>,
+}
+
+#[test]
+fn slot_corpus_exact_match() {
+    for locale in Locale::ALL {
+        let Some(text) = corpus(&format!("slots-{locale}.jsonl")) else {
+            continue;
+        };
+        let nlu = NLUS.get(locale);
+        let mut total = 0usize;
+        let mut exact = 0usize;
+        let mut misses = Vec::new();
+        for (n, line) in text
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let case: SlotCase = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("slots-{locale}.jsonl:{}: {e}", n + 1));
+            let intent: Intent = case
+                .intent
+                .parse()
+                .unwrap_or_else(|e| panic!("slots-{locale}.jsonl:{}: {e}", n + 1));
+            let (slots, invalid) = nlu.slots_for(&case.text, SLOT_TODAY, intent);
+            let got: BTreeMap<String, String> = slots
+                .to_map()
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect();
+            let got_invalid: BTreeSet<&str> = invalid.iter().map(|i| i.slot).collect();
+            let want_invalid: BTreeSet<&str> = case.invalid.iter().map(String::as_str).collect();
+            total += 1;
+            if got == case.slots && got_invalid == want_invalid {
+                exact += 1;
+            } else {
+                misses.push(format!(
+                    "{:?}\n    want {:?} {:?}\n    got  {:?} {:?}",
+                    case.text, case.slots, want_invalid, got, got_invalid
+                ));
+            }
+        }
+        let rate = exact as f64 / total.max(1) as f64;
+        eprintln!("{locale}: slot exact match {exact}/{total} = {rate:.3}");
+        for m in misses.iter().take(40) {
+            eprintln!("  {m}");
+        }
+        assert!(total > 0, "slots-{locale}.jsonl is empty");
+        assert!(rate >= 0.95, "{locale}: slot exact match {rate:.3} < 0.95");
+    }
+}
+
+#[test]
+fn the_spec_example_line() {
+    let nlu = NLUS.get(Locale::EnUs);
+    let line = nlu
+        .parse("pay 40 on my lab bill", SLOT_TODAY, &[])
+        .to_json_line("pay 40 on my lab bill");
+    let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_default();
+    assert_eq!(v["intent"], "pay_bill", "{line}");
+    assert_eq!(
+        v["slots"],
+        serde_json::json!({"amount": "40.00", "bill": "lab"}),
+        "{line}"
+    );
+    assert!(
+        line.starts_with("{\"text\":\"pay 40 on my lab bill\",\"intent\":"),
+        "{line}"
+    );
+    assert!(!line.contains("invalid"), "{line}");
+}
+
+#[test]
+fn impossible_values_are_reported_not_dropped() {
+    let nlu = NLUS.get(Locale::EnUs);
+    for (text, slot) in [
+        ("pay $-5", "amount"),
+        ("pay $0.001 on my bill", "amount"),
+        ("pay 1e9 dollars", "amount"),
+        ("pay on february 30", "date"),
+    ] {
+        let p = nlu.parse(text, SLOT_TODAY, &[]);
+        assert!(p.invalid.iter().any(|i| i.slot == slot), "{text}: {p:?}");
+        assert!(
+            p.slots.amount.is_none() && p.slots.date.is_none(),
+            "{text}: {p:?}"
+        );
+        assert!(
+            p.to_json_line(text).contains("\"invalid\":[{\"slot\""),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn fixture_cascade_patterns_expectations_and_the_acting_gate() {
+    let nlu = fixture();
+    let today = SLOT_TODAY;
+    let p = nlu.parse("Pay my bill!", today, &[]);
+    assert_eq!(
+        (p.intent, p.confidence >= 0.95),
+        (Intent::PayBill, true),
+        "{p:?}"
+    );
+    assert_eq!(
+        nlu.parse("what is the weather like", today, &[]).intent,
+        Intent::OutOfScope
+    );
+    // An acting intent with no supporting word is not acted on.
+    let p = nlu.parse("the lab bill", today, &[]);
+    assert_ne!(p.intent, Intent::PayBill, "{p:?}");
+    // Expected intents are favoured, not forced.
+    let plain = nlu.parse("sure thing", today, &[]);
+    let boosted = nlu.parse("sure thing", today, &[Intent::Confirm, Intent::Deny]);
+    assert_eq!(boosted.intent, Intent::Confirm, "{boosted:?}");
+    assert!(boosted.confidence >= plain.confidence || plain.intent != Intent::Confirm);
+    let forced = nlu.parse(
+        "tell me a joke about the weather",
+        today,
+        &[Intent::Confirm, Intent::Deny],
+    );
+    assert_eq!(forced.intent, Intent::OutOfScope, "{forced:?}");
+    assert!(nlu.is_training_example("PAY MY BILL"));
+}
+
+#[test]
+fn parse_command_helpers_know_the_examples() {
+    for locale in Locale::ALL {
+        let nlu = NLUS.get(locale);
+        assert!(!nlu.examples().is_empty());
+        // The training examples themselves are understood (a smoke test of training).
+        let right = nlu
+            .examples()
+            .iter()
+            .filter(|(t, i)| nlu.parse(t, SLOT_TODAY, &[]).intent == *i)
+            .count();
+        let rate = right as f64 / nlu.examples().len() as f64;
+        assert!(
+            rate > 0.85,
+            "{locale}: only {rate:.3} of the training examples parse back"
+        );
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_text_parses_without_panic(text in "\\PC{0,400}", wide in proptest::collection::vec(any::<char>(), 0..2500)) {
+        let nlu = NLUS.get(Locale::EnUs);
+        let p = nlu.parse(&text, SLOT_TODAY, &[]);
+        prop_assert!((0.0..=1.0).contains(&p.confidence));
+        let wide: String = wide.into_iter().collect();
+        let p = NLUS.get(Locale::EsUs).parse(&wide, SLOT_TODAY, &[Intent::Confirm]);
+        prop_assert!((0.0..=1.0).contains(&p.confidence));
+        let _ = p.to_json_line(&wide);
+    }
+
+    #[test]
+    fn long_input_is_truncated_not_rejected(head in "[a-z $0-9]{0,40}", filler in "[a-z ]{1,20}") {
+        let nlu = NLUS.get(Locale::EnUs);
+        let mut long = format!("pay my bill {head} ");
+        while long.chars().count() < MAX_INPUT_CHARS {
+            long.push_str(&filler);
+        }
+        let cut: String = long.chars().take(MAX_INPUT_CHARS).collect();
+        long.push_str(&"é$1 ".repeat(3000));
+        prop_assert_eq!(nlu.parse(&long, SLOT_TODAY, &[]), nlu.parse(&cut, SLOT_TODAY, &[]));
+    }
+}
