@@ -92,6 +92,8 @@ fn parse_date(raw: &str) -> Result<NaiveDate, ConfigError> {
 pub enum Clock {
     System,
     FixedDate(NaiveDate),
+    /// A stopped clock (tests that need expiry to happen on cue).
+    Fixed(DateTime<Utc>),
 }
 
 impl Clock {
@@ -104,6 +106,7 @@ impl Clock {
         match self {
             Clock::System => Utc::now().date_naive(),
             Clock::FixedDate(d) => *d,
+            Clock::Fixed(t) => t.date_naive(),
         }
     }
 
@@ -113,6 +116,7 @@ impl Clock {
         match self {
             Clock::System => real,
             Clock::FixedDate(d) => d.and_time(real.time()).and_utc(),
+            Clock::Fixed(t) => *t,
         }
     }
 }

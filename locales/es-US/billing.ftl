@@ -1,172 +1,174 @@
-# billbot — balances, bills, payments (US English).
+# billbot — saldos, facturas, pagos (español de EE. UU.).
+# { $bill } llega como "factura del laboratorio (M-1003)": las frases la usan
+# después de "su", "la" o "de su".
 
-## Names of things
+## Nombres de cosas
 bill-name = { $category } ({ $id })
-category-premium = premium bill
-category-lab = lab bill
-category-office-visit = office visit bill
-category-hospital = hospital bill
-category-pharmacy = pharmacy bill
-category-other = bill
-method-card = { $brand } ending in { $last4 }
-method-debit = { $brand } debit card ending in { $last4 }
-method-checking = checking account ending in { $last4 }
-method-savings = savings account ending in { $last4 }
-method-unknown = a payment method you no longer have
-payment-kind-one-time = one-time
-payment-kind-autopay = autopay
-payment-kind-plan-installment = payment plan
+category-premium = factura de la prima
+category-lab = factura del laboratorio
+category-office-visit = factura de la consulta
+category-hospital = factura del hospital
+category-pharmacy = factura de la farmacia
+category-other = factura
+method-card = tarjeta { $brand } que termina en { $last4 }
+method-debit = tarjeta de débito { $brand } que termina en { $last4 }
+method-checking = cuenta de cheques que termina en { $last4 }
+method-savings = cuenta de ahorros que termina en { $last4 }
+method-unknown = método de pago que ya no está en su cuenta
+payment-kind-one-time = pago único
+payment-kind-autopay = pago automático
+payment-kind-plan-installment = plan de pagos
 
-## Balance and due dates
-balance-zero = You don't owe anything right now.
-balance-credit-left = You have a { $credit } credit that will be applied to your next bill.
-balance-total = You owe { $total } in all, on { $count ->
-    [one] one bill
-   *[other] { $count } bills
+## Saldo y fechas de vencimiento
+balance-zero = En este momento no debe nada.
+balance-credit-left = Tiene un crédito de { $credit } que se aplicará a su próxima factura.
+balance-total = Debe un total de { $total } { $count ->
+    [one] en una factura
+   *[other] entre { $count } facturas
 }:
-balance-line = • { $bill }: { $balance }, due { $date }
-balance-credit = A { $credit } credit on your account is already taken off that total.
-balance-autopay = Autopay is set to pay your premium on { $date }.
-due-nothing = You have no bills due right now.
-due-line = • { $bill }: { $balance } due { $date }
-due-line-overdue = • { $bill }: { $balance } was due { $date } and is past due.
-due-rule-end-of-prior-month = Premiums are due at the end of the month before the month of coverage (for coverage starting June 1, pay by May 31).
-due-rule-first-of-month = In { $region }, premiums are due on the first day of the month of coverage.
-due-autopay = Autopay will pay it on { $date } with your { $method }.
+balance-line = • Su { $bill }: { $balance }, vence el { $date }
+balance-credit = Ya se descontó de ese total un crédito de { $credit } que tiene en su cuenta.
+balance-autopay = El pago automático pagará su prima el { $date }.
+due-nothing = No tiene facturas pendientes en este momento.
+due-line = • Su { $bill }: { $balance }, vence el { $date }
+due-line-overdue = • Su { $bill }: { $balance }, venció el { $date } y está atrasada.
+due-rule-end-of-prior-month = La prima vence al final del mes anterior al mes de cobertura (para la cobertura que empieza el 1 de junio, pague a más tardar el 31 de mayo).
+due-rule-first-of-month = En { $region }, la prima vence el primer día del mes de cobertura.
+due-autopay = El pago automático la pagará el { $date } con su { $method }.
 
-## Viewing and explaining a bill
-bill-which = Which bill?
-bill-not-found = I can't find that bill on your account.
-bill-header = { $bill }: statement of { $statement }, due { $due }.
+## Ver y explicar una factura
+bill-which = ¿Cuál factura?
+bill-not-found = No encuentro esa factura en su cuenta.
+bill-header = Su { $bill }: estado de cuenta del { $statement }, vence el { $due }.
 bill-service = • { $service }
 bill-service-visit = • { $service }, { $date }, { $provider }
-bill-totals = Your share: { $amount }. Paid: { $paid }. Balance: { $balance }.
-bill-payment-line = Paid { $amount } on { $date } (confirmation { $confirmation }).
-link-bill-pdf = Download the bill (PDF)
-explain-intro = Here's how your { $bill } comes to { $amount }:
-explain-line = • { $service }: billed { $charges }, your plan paid { $plan_paid }, your share is { $share }.
-explain-line-adjusted = • { $service }: billed { $charges }, your plan paid { $plan_paid }, adjustments took off { $adjustments }, your share is { $share }.
-explain-adjustments-meaning = Adjustments are discounts the plan has with its providers (or, on premiums, subsidies such as a premium tax credit). You don't pay them.
-explain-paid-so-far = You've already paid { $paid }, so { $balance } is left.
-explain-compare-up = That's { $diff } more than your previous one ({ $previous }, { $date }).
-explain-compare-down = That's { $diff } less than your previous one ({ $previous }, { $date }).
-explain-compare-same = That's the same as your previous one ({ $previous }).
-explain-premium-factors-hint = Premiums can change with your age, where you live, your plan, health care costs and subsidies. Ask me "why did my premium change?" for more.
-explain-next-steps = You can pay it, ask about a payment plan, or have someone from billing look at a charge.
-button-pay-this-bill = Pay this bill
-button-explain-this-bill = Explain this bill
-button-payment-plan = Payment plan
-button-question-a-charge = Question a charge
+bill-totals = Su parte: { $amount }. Pagado: { $paid }. Saldo: { $balance }.
+bill-payment-line = Pagó { $amount } el { $date } (número de confirmación { $confirmation }).
+link-bill-pdf = Descargar la factura (PDF)
+explain-intro = Así se calcula el total de { $amount } de su { $bill }:
+explain-line = • { $service }: se facturó { $charges }, su plan pagó { $plan_paid } y a usted le corresponde { $share }.
+explain-line-adjusted = • { $service }: se facturó { $charges }, su plan pagó { $plan_paid }, los ajustes descontaron { $adjustments } y a usted le corresponde { $share }.
+explain-adjustments-meaning = Los ajustes son descuentos que el plan tiene acordados con sus proveedores (o, en las primas, subsidios como el crédito tributario para la prima). Usted no los paga.
+explain-paid-so-far = Ya pagó { $paid }, así que le quedan { $balance } por pagar.
+explain-compare-up = Son { $diff } más que la anterior ({ $previous }, { $date }).
+explain-compare-down = Son { $diff } menos que la anterior ({ $previous }, { $date }).
+explain-compare-same = Es lo mismo que la anterior ({ $previous }).
+explain-premium-factors-hint = La prima puede cambiar según su edad, dónde vive, su plan, los costos de la atención médica y los subsidios. Para saber más, pregúnteme "¿por qué subió mi prima?".
+explain-next-steps = Puede pagarla, preguntar por un plan de pagos o pedir que alguien del departamento de facturación revise un cargo.
+button-pay-this-bill = Pagar esta factura
+button-explain-this-bill = Explicar esta factura
+button-payment-plan = Plan de pagos
+button-question-a-charge = Aclarar un cargo
 button-bill = { $bill }: { $balance }
 
-## Paying
-pay-nothing-due = You don't have anything to pay right now.
-pay-which-bill = Which bill would you like to pay?
-pay-how-much = How much would you like to pay on your { $bill }? The balance is { $balance }.
-pay-how-much-total = How much would you like to pay? You owe { $balance }.
-pay-which-method = Which payment method should I use?
-pay-no-such-bill = I can't find an open bill like that on your account.
-pay-no-such-method = I can't find a saved payment method like that.
-pay-no-methods = You don't have a saved payment method. You can add a card or bank account on the secure page in your account.
-pay-method-expired = Your { $method } has expired.
-pay-more-than-due = { $amount } is more than the { $due } due.
-pay-not-positive = The amount has to be more than $0.00.
-pay-fraction-of-cent = Amounts can only go down to the cent.
-pay-everything-name = everything you owe
-pay-quote = You're about to pay { $amount } on { $bill } with your { $method } today, { $date }. After this you'll owe { $after }.
-pay-quote-credit = Your { $credit } credit is applied too.
-pay-quote-ask = Shall I make this payment? (This offer is good for { $minutes } minutes.)
-pay-quote-expired = That payment offer has expired, so nothing was paid. Here it is again:
-pay-declined-by-member = OK, I didn't make the payment.
-pay-receipt = Done! You paid { $amount } on { $date }. Your confirmation number is { $confirmation }.
-pay-receipt-balance = You now owe { $balance }.
-pay-receipt-all-paid = You're all paid up.
-pay-declined = Your bank declined the payment, so nothing was paid.
-pay-insufficient-funds = The payment was declined for insufficient funds, so nothing was paid.
-pay-try-another-method = You can try another payment method, or call the billing line for help.
-pay-not-possible = Your balance changed since I quoted that payment, so I didn't make it. Please ask again and I'll give you a new quote.
-button-pay = Yes, pay { $amount }
-button-full-balance = Full balance ({ $amount })
-button-pay-everything = Everything ({ $amount })
+## Pagos
+pay-nothing-due = En este momento no tiene nada que pagar.
+pay-which-bill = ¿Qué factura desea pagar?
+pay-how-much = ¿Cuánto desea pagar de su { $bill }? El saldo es de { $balance }.
+pay-how-much-total = ¿Cuánto desea pagar? Debe { $balance }.
+pay-which-method = ¿Con qué método de pago desea pagar?
+pay-no-such-bill = No encuentro una factura pendiente así en su cuenta.
+pay-no-such-method = No encuentro un método de pago guardado así.
+pay-no-methods = No tiene ningún método de pago guardado. Puede agregar una tarjeta o una cuenta bancaria en la página segura de su cuenta.
+pay-method-expired = Su { $method } está vencida.
+pay-more-than-due = { $amount } es más de lo que debe ({ $due }).
+pay-not-positive = La cantidad tiene que ser mayor de $0.00.
+pay-fraction-of-cent = La cantidad no puede tener fracciones de centavo.
+pay-quote = Va a pagar { $amount } de su { $bill } con su { $method } hoy, { $date }. Después de este pago, deberá { $after }.
+pay-quote-everything = Va a pagar { $amount }, todo lo que debe, con su { $method } hoy, { $date }.
+pay-quote-credit = También se aplicará su crédito de { $credit }.
+pay-quote-ask = ¿Hago el pago? (Esta cotización es válida por { $minutes } minutos.)
+pay-quote-expired = Esa cotización de pago se venció, así que no se pagó nada. Aquí está de nuevo:
+pay-declined-by-member = Está bien, no hice el pago.
+pay-receipt = ¡Listo! Pagó { $amount } el { $date }. Su número de confirmación es { $confirmation }.
+pay-receipt-balance = Ahora debe { $balance }.
+pay-receipt-all-paid = Ya no debe nada. ¡Está al día!
+pay-declined = Su banco rechazó el pago, así que no se pagó nada.
+pay-insufficient-funds = El pago fue rechazado por fondos insuficientes, así que no se pagó nada.
+pay-try-another-method = Puede intentarlo con otro método de pago o llamar a la línea de facturación para recibir ayuda.
+pay-not-possible = Su saldo cambió desde que le di esa cotización, así que no hice el pago. Pídamelo de nuevo y le daré una cotización nueva.
+button-pay = Sí, pagar { $amount }
+button-full-balance = Saldo completo ({ $amount })
+button-pay-everything = Todo ({ $amount })
 
-## Payment history
-history-none = I don't see any payments between { $from } and { $to }.
+## Historial de pagos
+history-none = No veo ningún pago entre el { $from } y el { $to }.
 history-header = { $count ->
-    [one] One payment
-   *[other] { $count } payments
-} between { $from } and { $to }:
-history-line = • { $date }: { $amount } by { $method }, { $kind } (confirmation { $confirmation })
-history-line-failed = • { $date }: { $amount } by { $method } did not go through
-history-line-pending = • { $date }: { $amount } by { $method } is still processing
-history-more = …and { $count } more. Ask for a shorter period to see them.
-history-older = Online history shows the last { $months } months, so I started on { $start }. For older payments, you can request a payment history letter.
-button-history-letter = Payment history letter
+    [one] Un pago
+   *[other] { $count } pagos
+} entre el { $from } y el { $to }:
+history-line = • { $date }: { $amount } con { $method }, { $kind } (confirmación { $confirmation })
+history-line-failed = • { $date }: { $amount } con { $method }; no se procesó
+history-line-pending = • { $date }: { $amount } con { $method }; todavía se está procesando
+history-more = …y { $count } más. Pídame un período más corto para verlos.
+history-older = El historial en línea muestra los últimos { $months } meses, así que le muestro los pagos desde el { $start }. Para pagos más antiguos, puede pedir una carta de historial de pagos.
+button-history-letter = Carta de historial de pagos
 
-## Payment methods
-methods-none = You don't have any saved payment methods.
-methods-header = Your saved payment { $count ->
-    [one] method
-   *[other] methods
-}:
+## Métodos de pago
+methods-none = No tiene ningún método de pago guardado.
+methods-header = { $count ->
+    [one] Su método de pago guardado:
+   *[other] Sus métodos de pago guardados:
+}
 methods-line = • { $method }
-methods-line-default = • { $method } (default)
-methods-expired = Your { $method } has expired; please update it.
-methods-accepted = We accept credit cards, debit cards, and bank transfers (EFT).
-methods-add-securely = To add or remove a card or bank account, use the secure page in your account. Never type card numbers in chat.
-link-add-method = Add a payment method
+methods-line-default = • { $method } (principal)
+methods-expired = Su { $method } está vencida; por favor, actualícela.
+methods-accepted = Aceptamos tarjetas de crédito, tarjetas de débito y transferencias bancarias electrónicas (EFT).
+methods-add-securely = Para agregar o quitar una tarjeta o cuenta bancaria, use la página segura de su cuenta. Nunca escriba números de tarjeta en el chat.
+link-add-method = Agregar un método de pago
 
-## Autopay
-frequency-monthly-due-date = every month on the due date
-frequency-monthly-day = on day { $day } of every month
-frequency-weekly = every { $weekday }
-autopay-confirm-new = I'll set up autopay { $frequency } with your { $method }. The first payment will be on { $date }.
-autopay-confirm-change = I'll change your autopay to { $frequency } with your { $method }. The next payment will be on { $date }.
-autopay-confirm-ask = Is that right?
-autopay-set = Autopay is on: { $frequency }, next payment { $date }.
-autopay-none-to-cancel = You don't have autopay set up, so there's nothing to stop.
-autopay-cancel-confirm = Stop autopay ({ $frequency } with your { $method })? The payment planned for { $date } won't be made.
-autopay-cancelled = Autopay is off. No more automatic payments will be made.
-autopay-cancelled-next-due = Your next premium of { $amount } is due { $date }.
-autopay-status-off = Autopay is off. Want to set it up?
-autopay-status-on = Autopay is on: { $frequency } with your { $method }. Next payment: { $date }.
-autopay-status-next-amount = It will pay { $amount } on your { $bill }.
+## Pago automático
+frequency-monthly-due-date = cada mes en la fecha de vencimiento
+frequency-monthly-day = el día { $day } de cada mes
+frequency-weekly = cada { $weekday }
+autopay-confirm-new = Voy a configurar su pago automático para que se haga { $frequency } con su { $method }. El primer pago será el { $date }.
+autopay-confirm-change = Voy a cambiar su pago automático para que se haga { $frequency } con su { $method }. El próximo pago será el { $date }.
+autopay-confirm-ask = ¿Está bien así?
+autopay-set = Listo, su pago automático está activado: se hará { $frequency } y el próximo pago será el { $date }.
+autopay-none-to-cancel = No tiene pago automático configurado, así que no hay nada que cancelar.
+autopay-cancel-confirm = ¿Cancelo el pago automático ({ $frequency } con su { $method })? No se hará el pago programado para el { $date }.
+autopay-cancelled = El pago automático está desactivado. Ya no se harán pagos automáticos.
+autopay-cancelled-next-due = Su próxima prima de { $amount } vence el { $date }.
+autopay-status-off = El pago automático está desactivado. ¿Quiere configurarlo?
+autopay-status-on = El pago automático está activado: { $frequency } con su { $method }. Próximo pago: { $date }.
+autopay-status-next-amount = Pagará { $amount } de su { $bill }.
 
-## Payment plans
-plan-none-eligible = Payment plans are for balances of { $min } or more, and none of your open bills qualifies.
-plan-existing = You already have a plan for bill { $bill }: { $paid } of { $count } payments made.
-plan-call-billing = For other options, call the billing line at { $phone } (TTY { $tty }).
-plan-which-bill = Which bill would you like to pay over time?
-plan-already = Your { $bill } is already in a payment plan.
-plan-too-small = Your { $bill } ({ $balance }) is under the { $min } minimum for a payment plan.
-plan-eligible = Your { $bill } ({ $balance }) qualifies for a payment plan. You can spread it over several months:
-plan-choose = Which would you like?
-plan-bad-count = A payment plan can have { $min } to { $max } monthly payments.
-plan-confirm = I'll split your { $bill } ({ $balance }) into { $count } monthly payments of { $amount } with your { $method }, the first one today.
-plan-confirm-rounding = (The last payment is { $last } so the total comes out exact.)
-plan-confirm-ask = Shall I set it up?
-plan-created = Your payment plan is set up: { $count } monthly payments.
-plan-first-paid = The first payment of { $amount } is done (confirmation { $confirmation }).
-plan-schedule-line = • Payment { $number }: { $amount } on { $date }
-button-plan-option = { $count } payments of { $amount }
+## Planes de pagos
+plan-none-eligible = Los planes de pagos son para saldos de { $min } o más, y ninguna de sus facturas pendientes califica.
+plan-existing = Ya tiene un plan de pagos para la factura { $bill }: lleva { $paid } de { $count } pagos.
+plan-call-billing = Para otras opciones, llame a la línea de facturación al { $phone } (TTY { $tty }).
+plan-which-bill = ¿Qué factura le gustaría pagar a plazos?
+plan-already = Su { $bill } ya está en un plan de pagos.
+plan-too-small = Su { $bill } tiene un saldo de { $balance }, que no llega al mínimo de { $min } para un plan de pagos.
+plan-eligible = Su { $bill }, con un saldo de { $balance }, califica para un plan de pagos. Puede dividirla en varios meses:
+plan-choose = ¿Cuál prefiere?
+plan-bad-count = Un plan de pagos puede tener de { $min } a { $max } pagos mensuales.
+plan-confirm = Voy a dividir el saldo de { $balance } de su { $bill } en { $count } pagos mensuales de { $amount } con su { $method }; el primero se hará hoy.
+plan-confirm-rounding = (El último pago será de { $last } para que el total cuadre exacto.)
+plan-confirm-ask = ¿Lo configuro?
+plan-created = Su plan de pagos quedó configurado: { $count } pagos mensuales.
+plan-first-paid = Ya se hizo el primer pago de { $amount } (número de confirmación { $confirmation }).
+plan-schedule-line = • Pago { $number }: { $amount } el { $date }
+button-plan-option = { $count } pagos de { $amount }
 
-## Statements and letters
-statements-header = Your most recent statements:
+## Estados de cuenta y cartas
+statements-header = Sus estados de cuenta más recientes:
 statements-line = • { $date }: { $bill }, { $amount }
-statements-paperless = You're paperless, so these come by e-mail and online, not by mail.
-statements-letters = I can also request a tax letter or a payment history letter for you.
-button-tax-letter = Tax letter
-letter-confirm-tax = Request a tax letter showing the premiums you paid? Member Services will send it to you.
-letter-confirm-history = Request a payment history letter? Member Services will send it to you.
-letter-requested-tax = Done: tax letter requested (request #{ $number }). Member Services will send it to you.
-letter-requested-history = Done: payment history letter requested (request #{ $number }). Member Services will send it to you.
+statements-paperless = Usted tiene facturación sin papel, así que los recibe por correo electrónico y en línea, no por correo postal.
+statements-letters = También puedo pedir por usted una carta para impuestos o una carta de historial de pagos.
+button-tax-letter = Carta para impuestos
+letter-confirm-tax = ¿Pido una carta para impuestos con las primas que pagó? Servicios para Miembros se la enviará.
+letter-confirm-history = ¿Pido una carta de historial de pagos? Servicios para Miembros se la enviará.
+letter-requested-tax = Listo: pedí su carta para impuestos (solicitud n.º { $number }). Servicios para Miembros se la enviará.
+letter-requested-history = Listo: pedí su carta de historial de pagos (solicitud n.º { $number }). Servicios para Miembros se la enviará.
 
-## Premiums
-premium-intro = Your monthly premium can change because of:
-premium-factor-age = • Your age: once you turn 14, your rate changes every year based on your age group.
-premium-factor-service-area = • Where you live: moving to another service area can change it.
-premium-factor-plan-choice = • Your choice of plan.
-premium-factor-health-care-costs = • The cost of health care: hospitals, wages, new technologies and medicines go up every year.
-premium-factor-subsidies = • Subsidies: if you get federal subsidies, what you pay depends on your income.
-premium-yours-changed = Your premium went from { $previous } to { $current } (bill due { $date }).
-premium-yours-same = Your premium is { $current }, the same as last month.
-premium-more-help = For questions about your premium, call { $phone }.
+## Primas
+premium-intro = Su prima mensual puede cambiar por:
+premium-factor-age = • Su edad: a partir de los 14 años, su tarifa cambia cada año según su grupo de edad.
+premium-factor-service-area = • Dónde vive: mudarse a otra área de servicio puede cambiarla.
+premium-factor-plan-choice = • El plan que elija.
+premium-factor-health-care-costs = • El costo de la atención médica: hospitales, salarios, nuevas tecnologías y medicamentos suben cada año.
+premium-factor-subsidies = • Los subsidios: si recibe subsidios federales, lo que paga depende de sus ingresos.
+premium-yours-changed = Su prima pasó de { $previous } a { $current } (factura con vencimiento el { $date }).
+premium-yours-same = Su prima es de { $current }, igual que el mes pasado.
+premium-more-help = Si tiene preguntas sobre su prima, llame al { $phone }.

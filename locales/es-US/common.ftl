@@ -1,69 +1,70 @@
-# billbot — general conversation (US English).
-# Money and dates arrive already formatted ($1,234.56, November 30, 2026).
+# billbot — conversación general (español de EE. UU.).
+# El dinero y las fechas llegan ya con formato ($1,234.56, 30 de noviembre de 2026, 30 nov).
+# Se trata al miembro de "usted".
 
-greeting-member = Hi { $name }!
-greeting-visitor = Hi! I'm the billing assistant.
-greeting-offer = I can tell you what you owe, pay a bill, set up autopay, explain a charge, and more. What can I do for you?
-help-intro = Here's what I can help with:
-help-list = • your balance and due dates • viewing or explaining a bill • paying a bill • autopay • payment history • payment methods • email and text alerts, paperless billing • payment plans • statements and tax letters • questions about paying your premium
-help-person = To talk to a person, call the billing line at { $phone } (TTY { $tty }).
-thanks-reply = You're welcome! Anything else I can help with?
-goodbye-reply = Thanks for stopping by. Take care!
-sign-in-first = Please sign in first so I can see your account. I can still answer general questions about paying your bill.
-link-first = To see your account here, I first need to link this chat to you. Reply LINK to start. I can still answer general questions.
-link-already = This conversation is already connected to your account.
-resume-flow = Now, back to what we were doing:
-stale-button = That button belongs to an earlier question, so I didn't act on it.
-nothing-to-confirm = There's nothing waiting for your OK right now. What would you like to do?
-nothing-to-cancel = There's nothing to cancel. What can I help with?
-cancelled = OK, I've cancelled that. Nothing was changed.
-cancelled-payment = OK, I've cancelled the payment. Nothing was paid.
-change-declined-by-member = OK, I didn't change anything.
-flow-expired = Our earlier conversation timed out, so I've set it aside.
-effect-failed = Sorry, something went wrong on our side and nothing was changed. Please try again in a few minutes, or call the billing line.
-card-number-warning = Please don't send card numbers in chat. I've hidden it and didn't keep it. To add a card or bank account, use the secure page in your account.
-oos-reply = Sorry, I can't help with that here. I can help with your bill: balances, payments, autopay, statements and alerts.
-oos-examples = You can ask things like "what do I owe?", "pay my lab bill" or "when is my premium due?"
-oos-offer-person = I'm still not following, sorry. Would you like to talk to a person? You can also call the billing line at { $phone } (TTY { $tty }).
-handoff-ticket = I've asked our billing team to help you (request #{ $number }). For a faster answer, call { $phone } (TTY { $tty }), or e-mail { $email }.
-invalid-amount = "{ $text }" isn't an amount I can use.
-invalid-date = "{ $text }" isn't a real date.
-invalid-frequency = "{ $text }" isn't a schedule I can use.
-invalid-value = I couldn't use "{ $text }".
-invalid-nothing-changed = Nothing was changed. Could you say it another way?
-language-which = Which language would you like?
+greeting-member = ¡Hola, { $name }!
+greeting-visitor = ¡Hola! Soy el asistente de facturación.
+greeting-offer = Puedo decirle cuánto debe, pagar una factura, configurar el pago automático, explicarle un cargo y mucho más. ¿En qué le puedo ayudar?
+help-intro = Puedo ayudarle con:
+help-list = • su saldo y fechas de vencimiento • ver o entender una factura • pagar una factura • pago automático • historial de pagos • métodos de pago • alertas por correo electrónico y mensaje de texto, facturación sin papel • planes de pagos • estados de cuenta y cartas para impuestos • preguntas sobre cómo pagar su prima
+help-person = Para hablar con una persona, llame a la línea de facturación al { $phone } (TTY { $tty }).
+thanks-reply = ¡Con gusto! ¿Le puedo ayudar con algo más?
+goodbye-reply = Gracias por comunicarse con nosotros. ¡Que le vaya bien!
+sign-in-first = Primero inicie sesión para que yo pueda ver su cuenta. Mientras tanto, puedo contestar preguntas generales sobre cómo pagar su factura.
+link-first = Para ver su cuenta aquí, primero necesito vincular este chat con usted. Responda LINK para empezar. Mientras tanto, puedo contestar preguntas generales.
+link-already = Esta conversación ya está vinculada con su cuenta.
+resume-flow = Ahora, sigamos con lo que estábamos haciendo:
+stale-button = Ese botón era de una pregunta anterior, así que no hice nada.
+nothing-to-confirm = No hay nada pendiente de su confirmación en este momento. ¿Qué le gustaría hacer?
+nothing-to-cancel = No hay nada que cancelar. ¿En qué le puedo ayudar?
+cancelled = Listo, lo cancelé. No se hizo ningún cambio.
+cancelled-payment = Listo, cancelé el pago. No se cobró nada.
+change-declined-by-member = Está bien, no cambié nada.
+flow-expired = Nuestra conversación anterior se venció por inactividad, así que la dejé a un lado.
+effect-failed = Lo sentimos, algo falló de nuestro lado y no se hizo ningún cambio. Inténtelo de nuevo en unos minutos o llame a la línea de facturación.
+card-number-warning = Por favor, no envíe números de tarjeta por el chat. Lo oculté y no lo guardé. Para agregar una tarjeta o cuenta bancaria, use la página segura de su cuenta.
+oos-reply = Lo siento, con eso no le puedo ayudar aquí. Sí le puedo ayudar con su factura: saldos, pagos, pago automático, estados de cuenta y alertas.
+oos-examples = Puede preguntarme, por ejemplo: "¿cuánto debo?", "pagar mi factura del laboratorio" o "¿cuándo vence mi prima?".
+oos-offer-person = Disculpe, sigo sin entenderle. ¿Quiere hablar con una persona? También puede llamar a la línea de facturación al { $phone } (TTY { $tty }).
+handoff-ticket = Le pedí a nuestro equipo de facturación que le ayude (solicitud n.º { $number }). Para una respuesta más rápida, llame al { $phone } (TTY { $tty }) o escriba a { $email }.
+invalid-amount = "{ $text }" no es una cantidad que yo pueda usar.
+invalid-date = "{ $text }" no es una fecha válida.
+invalid-frequency = "{ $text }" no es una frecuencia que yo pueda usar.
+invalid-value = No pude usar "{ $text }".
+invalid-nothing-changed = No se hizo ningún cambio. ¿Me lo puede decir de otra manera?
+language-which = ¿En qué idioma prefiere que le atienda?
 language-name-en = English
 language-name-es = Español
-language-switched = OK, I'll continue in English.
-state-on = on
-state-off = off
+language-switched = Muy bien, seguimos en español.
+state-on = activadas
+state-off = desactivadas
 
-## Quick replies
-button-yes = Yes
+## Respuestas rápidas
+button-yes = Sí
 button-no = No
-button-i-agree = I agree
-button-yes-stop = Yes, stop them
-button-yes-stop-autopay = Yes, stop autopay
-button-no-keep-it = No, keep it
-button-turn-on = Turn on
-button-turn-off = Turn off
-button-help = What can you do?
-button-talk-to-person = Talk to a person
-button-what-do-i-owe = What do I owe?
-button-pay-a-bill = Pay a bill
-button-explain-a-bill = Explain a bill
-button-autopay = Autopay
-button-payment-history = Payment history
-button-set-up-autopay = Set up autopay
+button-i-agree = Acepto
+button-yes-stop = Sí, detener los avisos
+button-yes-stop-autopay = Sí, cancelar el pago automático
+button-no-keep-it = No, mantenerlo
+button-turn-on = Activar
+button-turn-off = Desactivar
+button-help = ¿Qué puede hacer?
+button-talk-to-person = Hablar con una persona
+button-what-do-i-owe = ¿Cuánto debo?
+button-pay-a-bill = Pagar una factura
+button-explain-a-bill = Explicar una factura
+button-autopay = Pago automático
+button-payment-history = Historial de pagos
+button-set-up-autopay = Configurar el pago automático
 
-## Names
-weekday-monday = Monday
-weekday-tuesday = Tuesday
-weekday-wednesday = Wednesday
-weekday-thursday = Thursday
-weekday-friday = Friday
-weekday-saturday = Saturday
-weekday-sunday = Sunday
-channel-email = e-mail
-channel-text = text message
+## Nombres
+weekday-monday = lunes
+weekday-tuesday = martes
+weekday-wednesday = miércoles
+weekday-thursday = jueves
+weekday-friday = viernes
+weekday-saturday = sábado
+weekday-sunday = domingo
+channel-email = correo electrónico
+channel-text = mensaje de texto
 channel-telegram = Telegram

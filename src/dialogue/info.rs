@@ -454,16 +454,17 @@ pub fn premium(ctx: &Ctx<'_>) -> Reply {
             .filter(|b| b.kind == BillKind::Premium)
             .collect();
         premiums.sort_by_key(|b| b.statement_date);
-        if let [.., prev, last] = premiums.as_slice() {
-            if prev.amount() != last.amount() {
-                r.push(t!(
+        if let Some(last) = premiums.last() {
+            // The most recent change: the newest premium with another amount, and the
+            // first bill at today's amount after it.
+            match premiums.iter().rposition(|b| b.amount() != last.amount()) {
+                Some(i) => r.push(t!(
                     "premium-yours-changed",
-                    previous = prev.amount(),
+                    previous = premiums[i].amount(),
                     current = last.amount(),
-                    date = last.due_date,
-                ));
-            } else {
-                r.push(t!("premium-yours-same", current = last.amount()));
+                    date = premiums[i + 1].due_date,
+                )),
+                None => r.push(t!("premium-yours-same", current = last.amount())),
             }
         }
     }

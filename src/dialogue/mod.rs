@@ -255,6 +255,8 @@ fn on_message(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     }
     if !state.flow.is_idle() && is_digression(intent) {
         let mut d = start(state, parse, ctx, false);
+        // Only the resumed question's buttons stay, so "1" answers the flow.
+        d.reply.buttons.clear();
         d.reply.extend(resume_prompt(state, ctx));
         return d;
     }

@@ -79,6 +79,10 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     if draft.bill.is_none() && open.len() == 1 {
         draft.bill = Some(BillChoice::Bill(open[0].id.clone()));
     }
+    // "Pay everything" / "pay it all" without naming a bill: the whole amount owed.
+    if draft.bill.is_none() && draft.amount == Some(AmountChoice::Full) {
+        draft.bill = Some(BillChoice::Everything);
+    }
     let Some(choice) = draft.bill.clone() else {
         state.flow = Flow::Pay(draft);
         return Decision::reply(ask_bill(state, account, ctx));
@@ -146,18 +150,23 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
         expires_at: ctx.now + Duration::minutes(i64::from(ctx.plan.billing.quote_ttl_minutes)),
     };
     let after = total_after(account, &quote.bill, amount);
-    let what = match bill {
-        Some(b) => bill_name(b),
-        None => t!("pay-everything-name"),
-    };
-    let mut r = Reply::say(t!(
-        "pay-quote",
-        amount = amount,
-        bill = what,
-        method = method_name(method),
-        date = ctx.today,
-        after = after,
-    ));
+    let method_label = method_name(method);
+    let mut r = Reply::say(match bill {
+        Some(b) => t!(
+            "pay-quote",
+            amount = amount,
+            bill = bill_name(b),
+            method = method_label,
+            date = ctx.today,
+            after = after,
+        ),
+        None => t!(
+            "pay-quote-everything",
+            amount = amount,
+            method = method_label,
+            date = ctx.today
+        ),
+    });
     if matches!(quote.bill, BillChoice::Everything) && !account.credit.is_zero() {
         r.push(t!(
             "pay-quote-credit",
