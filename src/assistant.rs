@@ -191,6 +191,7 @@ impl Assistant {
             reply = first;
             if let Some(l) = switch_language {
                 lang = l;
+                state.language_locked = true;
             }
             if let Some(effect) = effect {
                 let outcome = self.apply(effect, mrn.as_ref(), account.as_ref(), inbound, now);
@@ -258,8 +259,8 @@ impl Assistant {
             .with(|c| storage::linked_member(c, channel, &inbound.address))
     }
 
-    /// Parses in the conversation's language; a message clearly in the other language
-    /// switches the conversation to it.
+    /// Parses in the conversation's language; a message clearly in the other language is
+    /// understood too, and switches the conversation to it unless the member chose one.
     fn understand(
         &self,
         text: &str,
@@ -281,7 +282,9 @@ impl Assistant {
             && alt.confidence >= 0.8
             && alt.confidence > parse.confidence
         {
-            (alt, Some(other))
+            // Understood in the other language; switch to it unless the member chose.
+            let switch = (!state.language_locked).then_some(other);
+            (alt, switch)
         } else {
             (parse, None)
         }

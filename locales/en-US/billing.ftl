@@ -12,7 +12,7 @@ method-card = { $brand } ending in { $last4 }
 method-debit = { $brand } debit card ending in { $last4 }
 method-checking = checking account ending in { $last4 }
 method-savings = savings account ending in { $last4 }
-method-unknown = a payment method you no longer have
+method-unknown = payment method that is no longer on file
 payment-kind-one-time = one-time
 payment-kind-autopay = autopay
 payment-kind-plan-installment = payment plan
@@ -75,8 +75,8 @@ pay-fraction-of-cent = Amounts can only go down to the cent.
 pay-quote = You're about to pay { $amount } on your { $bill } with your { $method } today, { $date }. After this you'll owe { $after }.
 pay-quote-everything = You're about to pay { $amount }, everything you owe, with your { $method } today, { $date }.
 pay-quote-credit = Your { $credit } credit is applied too.
-pay-quote-ask = Shall I make this payment? (This offer is good for { $minutes } minutes.)
-pay-quote-expired = That payment offer has expired, so nothing was paid. Here it is again:
+pay-quote-ask = Shall I make this payment? (This quote is good for { $minutes } minutes.)
+pay-quote-expired = That quote has expired, so nothing was paid. Here is a new one:
 pay-declined-by-member = OK, I didn't make the payment.
 pay-receipt = Done! You paid { $amount } on { $date }. Your confirmation number is { $confirmation }.
 pay-receipt-balance = You now owe { $balance }.
@@ -100,6 +100,7 @@ history-line-failed = • { $date }: { $amount } by { $method } did not go throu
 history-line-pending = • { $date }: { $amount } by { $method } is still processing
 history-more = …and { $count } more. Ask for a shorter period to see them.
 history-older = Online history shows the last { $months } months, so I started on { $start }. For older payments, you can request a payment history letter.
+history-older-only = Online history only goes back { $months } months (to { $start }), so I can't show those payments here. You can request a payment history letter for older ones.
 button-history-letter = Payment history letter
 
 ## Payment methods
@@ -133,15 +134,15 @@ autopay-status-next-amount = It will pay { $amount } on your { $bill }.
 
 ## Payment plans
 plan-none-eligible = Payment plans are for balances of { $min } or more, and none of your open bills qualifies.
-plan-existing = You already have a plan for bill { $bill }: { $paid } of { $count } payments made.
+plan-existing = You already have a plan for your { $bill }: { $paid } of { $count } payments made.
 plan-call-billing = For other options, call the billing line at { $phone } (TTY { $tty }).
 plan-which-bill = Which bill would you like to pay over time?
 plan-already = Your { $bill } is already in a payment plan.
-plan-too-small = Your { $bill } ({ $balance }) is under the { $min } minimum for a payment plan.
-plan-eligible = Your { $bill } ({ $balance }) qualifies for a payment plan. You can spread it over several months:
+plan-too-small = Your { $bill } has a balance of { $balance }, under the { $min } minimum for a payment plan.
+plan-eligible = Your { $bill }, with a balance of { $balance }, qualifies for a payment plan. You can spread it over several months:
 plan-choose = Which would you like?
 plan-bad-count = A payment plan can have { $min } to { $max } monthly payments.
-plan-confirm = I'll split your { $bill } ({ $balance }) into { $count } monthly payments of { $amount } with your { $method }, the first one today.
+plan-confirm = I'll split the { $balance } on your { $bill } into { $count } monthly payments of { $amount } with your { $method }, the first one today.
 plan-confirm-rounding = (The last payment is { $last } so the total comes out exact.)
 plan-confirm-ask = Shall I set it up?
 plan-created = Your payment plan is set up: { $count } monthly payments.

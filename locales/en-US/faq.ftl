@@ -19,10 +19,7 @@ faq-pay-by-phone = { $known_region ->
     [yes] You can pay by phone 24 hours a day, 7 days a week. In { $region }, call { $region_phone }.
    *[other] You can pay by phone 24 hours a day, 7 days a week. Call the number for your region: { $region_phone }.
 }
-faq-pay-by-mail = { $known_region ->
-    [yes] Mail your payment to: { $mail_address }.
-   *[other] Mail your payment to: { $mail_address }.
-}
+faq-pay-by-mail = Mail your payment to: { $mail_address }.
 faq-payment-options = You can pay with a credit card, a debit card, or an electronic funds transfer (EFT) from a bank account. You can make a one-time payment (full or partial) or set up automatic payments.
 faq-statement-timing = Premium statements are usually ready within the first two weeks of the month (by day { $generated_by_day }) and mailed around the middle of the month. If you're paperless, you get an e-mail and see the statement online instead.
 faq-coverage-types = These are the coverage types:

@@ -78,7 +78,7 @@ pay-quote = Va a pagar { $amount } de su { $bill } con su { $method } hoy, { $da
 pay-quote-everything = Va a pagar { $amount }, todo lo que debe, con su { $method } hoy, { $date }.
 pay-quote-credit = También se aplicará su crédito de { $credit }.
 pay-quote-ask = ¿Hago el pago? (Esta cotización es válida por { $minutes } minutos.)
-pay-quote-expired = Esa cotización de pago se venció, así que no se pagó nada. Aquí está de nuevo:
+pay-quote-expired = Esa cotización se venció, así que no se pagó nada. Aquí tiene una nueva:
 pay-declined-by-member = Está bien, no hice el pago.
 pay-receipt = ¡Listo! Pagó { $amount } el { $date }. Su número de confirmación es { $confirmation }.
 pay-receipt-balance = Ahora debe { $balance }.
@@ -102,6 +102,7 @@ history-line-failed = • { $date }: { $amount } con { $method }; no se procesó
 history-line-pending = • { $date }: { $amount } con { $method }; todavía se está procesando
 history-more = …y { $count } más. Pídame un período más corto para verlos.
 history-older = El historial en línea muestra los últimos { $months } meses, así que le muestro los pagos desde el { $start }. Para pagos más antiguos, puede pedir una carta de historial de pagos.
+history-older-only = El historial en línea solo llega a { $months } meses atrás (hasta el { $start }), así que no puedo mostrarle esos pagos aquí. Para pagos más antiguos, puede pedir una carta de historial de pagos.
 button-history-letter = Carta de historial de pagos
 
 ## Métodos de pago

@@ -19,10 +19,7 @@ faq-pay-by-phone = { $known_region ->
     [yes] Puede pagar por teléfono las 24 horas del día, los 7 días de la semana. En { $region }, llame al { $region_phone }.
    *[other] Puede pagar por teléfono las 24 horas del día, los 7 días de la semana. Llame al número de su región: { $region_phone }.
 }
-faq-pay-by-mail = { $known_region ->
-    [yes] Envíe su pago por correo postal a: { $mail_address }.
-   *[other] Envíe su pago por correo postal a: { $mail_address }.
-}
+faq-pay-by-mail = Envíe su pago por correo postal a: { $mail_address }.
 faq-payment-options = Puede pagar con tarjeta de crédito, tarjeta de débito o transferencia electrónica de fondos (EFT) desde una cuenta bancaria. Puede hacer un pago único (total o parcial) o configurar pagos automáticos.
 faq-statement-timing = Los estados de cuenta de la prima normalmente están listos en las primeras dos semanas del mes (a más tardar el día { $generated_by_day }) y se envían por correo postal a mediados del mes. Si tiene facturación sin papel, recibirá un correo electrónico y podrá ver su estado de cuenta en línea.
 faq-coverage-types = Estos son los tipos de cobertura:

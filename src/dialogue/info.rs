@@ -355,6 +355,18 @@ pub fn history(parse: &Parse, ctx: &Ctx<'_>) -> Reply {
         .iter()
         .filter(|p| range.contains(p.date) && kind.is_none_or(|k| p.kind == k))
         .collect();
+    // A range wholly older than the window: say why nothing can be shown.
+    if range.to < range.from {
+        return Reply::say(t!(
+            "history-older-only",
+            months = months,
+            start = range.from
+        ))
+        .button(
+            t!("button-history-letter"),
+            value("letter", Some("payment_history"), None),
+        );
+    }
     let mut r = if shown.is_empty() {
         Reply::say(t!("history-none", from = range.from, to = range.to))
     } else {

@@ -77,10 +77,14 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
             [] => {
                 state.flow = Flow::Idle;
                 let mut r = Reply::say(t!("plan-none-eligible", min = rules.min_balance));
-                if let Some(p) = account.plans.first() {
+                let existing = account
+                    .plans
+                    .first()
+                    .and_then(|p| account.bill(&p.bill_id).map(|b| (p, b)));
+                if let Some((p, b)) = existing {
                     r.push(t!(
                         "plan-existing",
-                        bill = p.bill_id.as_str(),
+                        bill = bill_name(b),
                         paid = p.paid_count,
                         count = p.installments.len()
                     ));

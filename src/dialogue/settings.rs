@@ -49,7 +49,9 @@ pub fn paperless(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     let Some(account) = ctx.account else {
         return Decision::reply(super::small_talk::sign_in_first(ctx));
     };
-    let enroll = setting(parse).unwrap_or(true);
+    // Without "on" or "off", a paperless member asking about paper bills wants them
+    // back; anyone else wants to go paperless.
+    let enroll = setting(parse).unwrap_or(!account.paperless.enrolled);
     if account.paperless.enrolled == enroll {
         state.flow = Flow::Idle;
         return Decision::reply(Reply::say(if enroll {

@@ -134,4 +134,8 @@ pub struct State {
     /// on a newer question.
     #[serde(default)]
     pub seq: u32,
+    /// The member chose the language; billbot stops following the language of what
+    /// they type.
+    #[serde(default)]
+    pub language_locked: bool,
 }

@@ -346,3 +346,51 @@ fn every_transcript_holds() {
         failures.join("\n\n")
     );
 }
+
+#[test]
+fn turns_of_one_conversation_never_interleave() {
+    let mut run = Run::new();
+    run.member = Some(billbot::demo::ANA.parse().expect("mrn"));
+    run.say("pay 40 on my lab bill", "setup");
+    assert!(run.last.contains("$40.00"), "{}", run.last);
+    let assistant = &run.assistant;
+    let member = run.member.clone();
+    // Ten "yes" messages arrive at once for the same quote: exactly one pays.
+    let replies: Vec<String> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..10)
+            .map(|_| {
+                let member = member.clone();
+                s.spawn(move || {
+                    assistant
+                        .handle(&Inbound {
+                            channel: ChannelKind::Terminal,
+                            address: "conversation-test".into(),
+                            member,
+                            text: "yes".into(),
+                            language: None,
+                        })
+                        .expect("turn")
+                        .replies
+                        .iter()
+                        .map(|r| r.text.clone())
+                        .collect::<String>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("thread"))
+            .collect()
+    });
+    let paid = replies
+        .iter()
+        .filter(|r| r.contains("You paid $40.00"))
+        .count();
+    let nothing = replies
+        .iter()
+        .filter(|r| r.contains("nothing waiting"))
+        .count();
+    assert_eq!((paid, nothing), (1, 9), "{replies:#?}");
+    assert_eq!(run.gateway.charge_count(), 1);
+    run.check("balance M-1003 190.15", "after");
+}

@@ -5,6 +5,7 @@
 
 mod binary;
 mod conversations;
+mod locales;
 mod nlu;
 mod server;
 mod storage;
