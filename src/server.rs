@@ -19,8 +19,12 @@ use serde_json::json;
 use tokio::net::TcpListener;
 use tracing::Instrument;
 
+use crate::assistant::Assistant;
+use crate::channels;
 use crate::config::Settings;
 use crate::gateway::PaymentGateway;
+use crate::mail::Mailer;
+use crate::security::RateLimiter;
 use crate::storage::Db;
 
 /// What every request handler may use.
@@ -31,6 +35,26 @@ pub struct AppState {
     /// The payment processor (the sandbox unless another is configured).
     pub gateway: Arc<dyn PaymentGateway>,
     pub metrics: PrometheusHandle,
+    /// Understanding, dialogue and billing, shared by every channel.
+    pub assistant: Arc<Assistant>,
+    pub mailer: Mailer,
+    pub web: Arc<WebConfig>,
+}
+
+/// Settings and guards of the web channel.
+pub struct WebConfig {
+    /// The origin members use (`BILLBOT_PUBLIC_URL`), for links and origin checks.
+    pub public_url: Option<String>,
+    /// Behind https the session cookie is `Secure`.
+    pub secure_cookies: bool,
+    /// Failed sign-ins per account…
+    pub login_by_account: RateLimiter,
+    /// …and per client address.
+    pub login_by_client: RateLimiter,
+    /// Failed one-time codes per subject.
+    pub codes: RateLimiter,
+    /// The Telegram bot's username, for deep links (`TELEGRAM_BOT_USERNAME`).
+    pub telegram_bot: Option<String>,
 }
 
 /// The router with every route of the server.
@@ -38,6 +62,7 @@ pub fn app(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
         .route("/metrics", get(render_metrics))
+        .merge(channels::web::router(&state))
         .layer(middleware::from_fn(track))
         .with_state(state)
 }
@@ -48,9 +73,12 @@ pub async fn run(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app(state).into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {

@@ -67,3 +67,7 @@ weekday-sunday = Sunday
 channel-email = e-mail
 channel-text = text message
 channel-telegram = Telegram
+
+## E-mail
+email-verify-subject = Your verification code
+email-verify-body = Your code to finish registering for online bill pay is { $code }. It expires in { $minutes } minutes. If you didn't ask for it, you can ignore this e-mail.

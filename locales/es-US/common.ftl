@@ -68,3 +68,7 @@ weekday-sunday = domingo
 channel-email = correo electrónico
 channel-text = mensaje de texto
 channel-telegram = Telegram
+
+## Correo electrónico
+email-verify-subject = Su código de verificación
+email-verify-body = Su código para terminar de registrarse en el pago de facturas en línea es { $code }. Vence en { $minutes } minutos. Si usted no lo pidió, puede ignorar este correo.

@@ -7,9 +7,10 @@ use clap::Args;
 
 use crate::config::{Settings, parse_addr};
 use crate::gateway::SandboxGateway;
-use crate::server::{self, AppState};
+use crate::server;
+use crate::startup::{self, Options};
 use crate::storage::{self, Db};
-use crate::{demo, telemetry};
+use crate::demo;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -34,14 +35,23 @@ pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
         )
         .context("creating the demo members")?;
     }
-    let state = AppState {
-        db: Db::from_connection(conn),
-        settings: Arc::new(settings.clone()),
-        gateway: Arc::new(SandboxGateway::new()),
-        metrics: telemetry::metrics(),
-    };
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
+    let options = Options {
+        public_url: std::env::var("BILLBOT_PUBLIC_URL").ok().filter(|v| !v.is_empty()),
+        smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
+        telegram_bot_username: std::env::var("TELEGRAM_BOT_USERNAME").ok().filter(|v| !v.is_empty()),
+    };
     runtime.block_on(async move {
+        let state = startup::build_state(
+            settings.clone(),
+            Db::from_connection(conn),
+            Arc::new(SandboxGateway::new()),
+            options,
+        )?;
+        if !state.mailer.is_configured() {
+            tracing::warn!("SMTP_URL is not set: e-mail stays in the outbox (see `billbot outbox`)");
+        }
+        startup::spawn_workers(&state);
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("binding {addr}"))?;

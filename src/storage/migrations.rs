@@ -211,6 +211,58 @@ CREATE TABLE letter_requests (
     created_at  TEXT NOT NULL
 ) STRICT;
 "#,
+    // 3: web sign-in, one-time codes, and the outbox of messages to deliver.
+    r#"
+CREATE TABLE web_accounts (
+    mrn           TEXT PRIMARY KEY REFERENCES members(mrn),
+    -- Lower-cased; the address the member signs in with.
+    email         TEXT NOT NULL UNIQUE,
+    password_hash TEXT NOT NULL,
+    verified_at   TEXT,
+    created_at    TEXT NOT NULL
+) STRICT;
+
+-- Sessions are random tokens; only their SHA-256 is stored.
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    mrn        TEXT NOT NULL REFERENCES members(mrn),
+    created_at TEXT NOT NULL,
+    last_seen  TEXT NOT NULL
+) STRICT;
+
+-- Short-lived codes: e-mail verification, chat linking, Telegram deep links. Only a
+-- hash of the code is stored; attempts are counted so guessing is bounded.
+CREATE TABLE one_time_codes (
+    purpose    TEXT NOT NULL CHECK (purpose IN ('verify_email','link_sms','link_telegram','telegram_deep_link')),
+    subject    TEXT NOT NULL,
+    mrn        TEXT NOT NULL REFERENCES members(mrn),
+    code_hash  TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    used_at    TEXT,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (purpose, subject)
+) STRICT;
+
+-- Messages waiting to be delivered (or delivered): each is sent at least once and
+-- shown once, thanks to its dedupe key.
+CREATE TABLE outbox (
+    id              INTEGER PRIMARY KEY,
+    channel         TEXT NOT NULL CHECK (channel IN ('email','sms','telegram')),
+    recipient       TEXT NOT NULL,
+    subject         TEXT,
+    body_text       TEXT NOT NULL,
+    body_html       TEXT,
+    dedupe_key      TEXT NOT NULL UNIQUE,
+    status          TEXT NOT NULL CHECK (status IN ('pending','sent','parked')),
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT NOT NULL,
+    last_error      TEXT,
+    created_at      TEXT NOT NULL,
+    sent_at         TEXT
+) STRICT;
+CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
+"#,
 ];
 
 /// The schema version this build expects.

@@ -17,7 +17,9 @@ mod members;
 mod methods;
 mod migrations;
 mod payments;
+pub mod outbox;
 mod settings;
+pub mod web;
 
 use std::path::Path;
 use std::sync::{Arc, Mutex};

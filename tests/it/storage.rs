@@ -435,3 +435,19 @@ fn constraints_refuse_negative_balances_and_duplicate_keys() {
         "a line item that does not add up was stored"
     );
 }
+
+#[test]
+fn demo_members_sign_in_with_their_demo_passwords() {
+    let db = TestDb::new();
+    let conn = db.connect();
+    for (email, password) in [
+        ("ana@example.org", "demo-ana"),
+        ("LUIS@example.org", "demo-luis"),
+        ("grace@example.org", "demo-grace"),
+    ] {
+        let account = storage::web::web_account_by_email(&conn, email).unwrap().unwrap();
+        assert!(account.verified);
+        assert!(billbot::security::verify_password(password, &account.password_hash), "{email}");
+        assert!(!billbot::security::verify_password("wrong", &account.password_hash));
+    }
+}

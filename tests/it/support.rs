@@ -6,7 +6,8 @@ use std::sync::Arc;
 use billbot::config::{Clock, Settings};
 use billbot::gateway::SandboxGateway;
 use billbot::plan::Plan;
-use billbot::server::{self, AppState};
+use billbot::server;
+use billbot::startup::{self, Options};
 use billbot::storage::{self, Db};
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::Connection;
@@ -72,17 +73,22 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(Options::default()).await
+}
+
+/// A server with outside services configured (SMTP, public URL…).
+pub async fn spawn_app_with(options: Options) -> TestApp {
     let db = TestDb::new();
     let gateway = Arc::new(SandboxGateway::new());
-    let state = AppState {
-        db: Db::open(&db.path).expect("open database"),
-        settings: Arc::new(settings(db.path.clone())),
-        gateway: gateway.clone(),
-        metrics: billbot::telemetry::metrics(),
-    };
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind port 0");
+    let state = startup::build_state(
+        settings(db.path.clone()),
+        Db::open(&db.path).expect("open database"),
+        gateway.clone(),
+        options,
+    )
+    .expect("build state");
+    startup::spawn_workers(&state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
     let base = format!("http://{}", listener.local_addr().expect("local addr"));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
@@ -95,7 +101,7 @@ pub async fn spawn_app() -> TestApp {
         base,
         db,
         gateway,
-        client: reqwest::Client::new(),
+        client: reqwest::Client::builder().cookie_store(true).build().expect("client"),
         _shutdown: tx,
     }
 }

@@ -1,0 +1,23 @@
+# billbot — the bill as a PDF (US English).
+pdf-title = { $plan } — Billing statement
+pdf-mrn = Medical record number: { $mrn }
+pdf-bill = Bill
+pdf-statement-date = Statement date
+pdf-due-date = Due date
+pdf-balance-due = Balance due
+pdf-col-service = Service
+pdf-col-date = Date of visit
+pdf-col-provider = Provider
+pdf-col-charges = Charges
+pdf-col-plan-paid = Plan paid & adjustments
+pdf-col-share = Your share
+pdf-total-charges = Total charges
+pdf-total-plan-paid = Paid by your plan
+pdf-total-adjustments = Adjustments
+pdf-total-share = Your share
+pdf-total-paid = Amount you paid
+pdf-total-balance = Balance
+pdf-pay-online = Pay online: { $url }
+pdf-pay-phone = Pay by phone, 24 hours a day, 7 days a week ({ $region }): { $phone }
+pdf-pay-mail = Pay by mail: { $address }
+pdf-footer = Questions about this bill? Call { $phone } (TTY { $tty }) or e-mail { $email }.

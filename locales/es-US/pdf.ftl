@@ -1,0 +1,23 @@
+# billbot — la factura en PDF (español de EE. UU.).
+pdf-title = { $plan } — Estado de cuenta
+pdf-mrn = Número de historia clínica: { $mrn }
+pdf-bill = Factura
+pdf-statement-date = Fecha del estado de cuenta
+pdf-due-date = Fecha de vencimiento
+pdf-balance-due = Saldo a pagar
+pdf-col-service = Servicio
+pdf-col-date = Fecha de la visita
+pdf-col-provider = Proveedor
+pdf-col-charges = Cargos
+pdf-col-plan-paid = Pagado por el plan y ajustes
+pdf-col-share = Su parte
+pdf-total-charges = Total de cargos
+pdf-total-plan-paid = Pagado por su plan
+pdf-total-adjustments = Ajustes
+pdf-total-share = Su parte
+pdf-total-paid = Lo que usted pagó
+pdf-total-balance = Saldo
+pdf-pay-online = Pague en línea: { $url }
+pdf-pay-phone = Pague por teléfono, las 24 horas, los 7 días de la semana ({ $region }): { $phone }
+pdf-pay-mail = Pague por correo postal: { $address }
+pdf-footer = ¿Preguntas sobre esta factura? Llame al { $phone } (TTY { $tty }) o escriba a { $email }.

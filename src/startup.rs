@@ -1,0 +1,97 @@
+//! Builds the application from validated settings: the shared state every channel uses,
+//! and the background workers that run beside the server.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use thiserror::Error;
+
+use crate::assistant::Assistant;
+use crate::config::Settings;
+use crate::gateway::PaymentGateway;
+use crate::i18n::{Catalog, I18nError};
+use crate::mail::{MailError, Mailer};
+use crate::nlu::{NluError, Nlus};
+use crate::security::RateLimiter;
+use crate::server::{AppState, WebConfig};
+use crate::storage::Db;
+
+#[derive(Debug, Error)]
+pub enum StartupError {
+    #[error("intents/: {0}")]
+    Intents(#[from] NluError),
+    #[error("locales/: {0}")]
+    Locales(#[from] I18nError),
+    #[error(transparent)]
+    Mail(#[from] MailError),
+}
+
+/// Outside services and addresses, from the environment.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The URL the outside world uses (`BILLBOT_PUBLIC_URL`).
+    pub public_url: Option<String>,
+    /// `SMTP_URL`; without it e-mail stays in the outbox.
+    pub smtp_url: Option<String>,
+    /// `TELEGRAM_BOT_USERNAME`, for deep links to the bot.
+    pub telegram_bot_username: Option<String>,
+}
+
+/// Loads the language data, trains the parser and wires the shared state. Call inside a
+/// tokio runtime.
+pub fn build_state(
+    settings: Settings,
+    db: Db,
+    gateway: Arc<dyn PaymentGateway>,
+    options: Options,
+) -> Result<AppState, StartupError> {
+    let nlu = Arc::new(Nlus::load(&settings.intents)?);
+    let catalog = Arc::new(Catalog::load(&settings.locales)?);
+    let settings = Arc::new(settings);
+    let from = format!("{} <{}>", settings.plan.program_name, settings.plan.billing.email);
+    let mailer = Mailer::new(options.smtp_url.as_deref(), &from)?;
+    let public_url = options.public_url.map(|u| u.trim_end_matches('/').to_owned());
+    let assistant = Arc::new(Assistant::new(
+        db.clone(),
+        nlu,
+        catalog,
+        settings.clone(),
+        gateway.clone(),
+        public_url.clone(),
+    ));
+    let minutes = |m: u64| Duration::from_secs(60 * m);
+    Ok(AppState {
+        db,
+        settings,
+        gateway,
+        metrics: crate::telemetry::metrics(),
+        assistant,
+        mailer,
+        web: Arc::new(WebConfig {
+            secure_cookies: public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            public_url,
+            login_by_account: RateLimiter::new(5, minutes(15)),
+            login_by_client: RateLimiter::new(20, minutes(15)),
+            codes: RateLimiter::new(5, minutes(15)),
+            telegram_bot: options.telegram_bot_username,
+        }),
+    })
+}
+
+/// Starts the background work: e-mail delivery every few seconds.
+pub fn spawn_workers(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        if !state.mailer.is_configured() {
+            return;
+        }
+        let mut tick = tokio::time::interval(Duration::from_secs(2));
+        loop {
+            tick.tick().await;
+            let now = state.settings.clock.now();
+            if let Err(e) = state.mailer.deliver_due(&state.db, now).await {
+                tracing::error!(error = %e, "e-mail delivery round failed");
+            }
+        }
+    });
+}
