@@ -13,7 +13,12 @@ use crate::repo_path;
 
 /// Ids given to `t!("…")` anywhere in `src/`.
 fn static_ids() -> BTreeSet<String> {
-    let re = Regex::new(r#"(?:^|[^A-Za-z0-9_])t!\(\s*"([a-z][a-z0-9-]*)""#).unwrap();
+    // `t!("id", …)` in the dialogue; `format(lang, "id", …)`, `t("id")` and `ta("id", …)`
+    // where text is built outside the dialogue (e-mails, PDFs).
+    let re = Regex::new(
+        r#"(?:(?:^|[^A-Za-z0-9_])t!\(|(?:^|[^A-Za-z0-9_])ta?\(|\.format\(\s*[a-z_]+,)\s*"([a-z][a-z0-9-]*)""#,
+    )
+    .unwrap();
     let mut ids = BTreeSet::new();
     let mut stack = vec![repo_path("src")];
     while let Some(dir) = stack.pop() {

@@ -10,6 +10,7 @@ mod nlu;
 mod server;
 mod storage;
 mod support;
+mod web;
 
 /// The crate root, where `intents/` and `tests/data/` live.
 pub fn repo_path(rel: &str) -> std::path::PathBuf {
