@@ -14,6 +14,7 @@
 //! - [`nlu`] — pure language understanding: `intents/` data → parser → intent + slots.
 //! - [`storage`] — the only user of SQLite: schema, migrations, queries, transactions.
 //! - [`demo`] — the demo members of the specification.
+//! - [`pdf`] — a member's bill rendered as a PDF statement (pure: document in, bytes out).
 //! - [`server`] — the HTTP server that hosts the channels.
 //! - [`assets`] — the data folders embedded in the binary, or read from disk.
 
