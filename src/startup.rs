@@ -47,6 +47,18 @@ pub fn build_state(
 ) -> Result<AppState, StartupError> {
     let nlu = Arc::new(Nlus::load(&settings.intents)?);
     let catalog = Arc::new(Catalog::load(&settings.locales)?);
+    build_state_with(settings, db, gateway, options, nlu, catalog)
+}
+
+/// [`build_state`] with a parser and messages already loaded (tests share one).
+pub fn build_state_with(
+    settings: Settings,
+    db: Db,
+    gateway: Arc<dyn PaymentGateway>,
+    options: Options,
+    nlu: Arc<Nlus>,
+    catalog: Arc<Catalog>,
+) -> Result<AppState, StartupError> {
     let settings = Arc::new(settings);
     let from = format!("{} <{}>", settings.plan.program_name, settings.plan.billing.email);
     let mailer = Mailer::new(options.smtp_url.as_deref(), &from)?;

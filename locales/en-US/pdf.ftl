@@ -17,6 +17,7 @@ pdf-total-adjustments = Adjustments
 pdf-total-share = Your share
 pdf-total-paid = Amount you paid
 pdf-total-balance = Balance
+pdf-how-to-pay = How to pay
 pdf-pay-online = Pay online: { $url }
 pdf-pay-phone = Pay by phone, 24 hours a day, 7 days a week ({ $region }): { $phone }
 pdf-pay-mail = Pay by mail: { $address }

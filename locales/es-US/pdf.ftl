@@ -17,6 +17,7 @@ pdf-total-adjustments = Ajustes
 pdf-total-share = Su parte
 pdf-total-paid = Lo que usted pagó
 pdf-total-balance = Saldo
+pdf-how-to-pay = Cómo pagar
 pdf-pay-online = Pague en línea: { $url }
 pdf-pay-phone = Pague por teléfono, las 24 horas, los 7 días de la semana ({ $region }): { $phone }
 pdf-pay-mail = Pague por correo postal: { $address }

@@ -14,7 +14,7 @@ pub fn build(account: &Account, bill: &Bill, plan: &Plan, catalog: &Catalog, lan
     let date = |d| format_date(lang, d);
     let m = &account.member;
     let region = plan.region(&m.region);
-    let mut how_to_pay = Vec::new();
+    let mut how_to_pay = vec![t("pdf-how-to-pay")];
     let billing = &plan.billing;
     if let Some(r) = region {
         how_to_pay.push(ta("pdf-pay-online", &[("url", Arg::from(r.pay_online.join(" / ")))]));

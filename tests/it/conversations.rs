@@ -24,27 +24,11 @@ use billbot::billing::{Account, Language, MethodKind, Mrn, PaymentMethod};
 use billbot::config::Clock;
 use billbot::dialogue::{ChannelKind, Rendered};
 use billbot::gateway::SandboxGateway;
-use billbot::i18n::Catalog;
-use billbot::nlu::Nlus;
 use billbot::storage::{self, Db};
 use chrono::{DateTime, Duration, Utc};
 use rust_decimal::Decimal;
 
 use crate::support::{TestDb, settings};
-
-/// One shared parser and catalog for every transcript (training takes a moment).
-fn shared() -> (Arc<Nlus>, Arc<Catalog>) {
-    static SHARED: std::sync::OnceLock<(Arc<Nlus>, Arc<Catalog>)> = std::sync::OnceLock::new();
-    SHARED
-        .get_or_init(|| {
-            let source = billbot::assets::Source::Embedded;
-            (
-                Arc::new(Nlus::load(&source).expect("intents load")),
-                Arc::new(Catalog::load(&source).expect("locales load")),
-            )
-        })
-        .clone()
-}
 
 struct Run {
     db: TestDb,
@@ -59,7 +43,7 @@ struct Run {
 }
 
 fn assistant(db: &TestDb, gateway: &Arc<SandboxGateway>, now: DateTime<Utc>) -> Assistant {
-    let (nlu, catalog) = shared();
+    let (nlu, catalog) = crate::support::language();
     let mut s = settings(db.path.clone());
     s.clock = Clock::Fixed(now);
     Assistant::new(

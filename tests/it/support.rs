@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use billbot::config::{Clock, Settings};
 use billbot::gateway::SandboxGateway;
+use billbot::i18n::Catalog;
+use billbot::nlu::Nlus;
 use billbot::plan::Plan;
 use billbot::server;
 use billbot::startup::{self, Options};
@@ -36,6 +38,20 @@ pub fn settings(db_path: PathBuf) -> Settings {
         intents: Default::default(),
         locales: Default::default(),
     }
+}
+
+/// One parser and message catalog for the whole test binary (training takes a moment).
+pub fn language() -> (Arc<Nlus>, Arc<Catalog>) {
+    static SHARED: std::sync::OnceLock<(Arc<Nlus>, Arc<Catalog>)> = std::sync::OnceLock::new();
+    SHARED
+        .get_or_init(|| {
+            let source = billbot::assets::Source::Embedded;
+            (
+                Arc::new(Nlus::load(&source).expect("intents load")),
+                Arc::new(Catalog::load(&source).expect("locales load")),
+            )
+        })
+        .clone()
 }
 
 /// A real database file in a temporary folder, with the demo members.
@@ -80,11 +96,14 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(options: Options) -> TestApp {
     let db = TestDb::new();
     let gateway = Arc::new(SandboxGateway::new());
-    let state = startup::build_state(
+    let (nlu, catalog) = language();
+    let state = startup::build_state_with(
         settings(db.path.clone()),
         Db::open(&db.path).expect("open database"),
         gateway.clone(),
         options,
+        nlu,
+        catalog,
     )
     .expect("build state");
     startup::spawn_workers(&state);
