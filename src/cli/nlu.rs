@@ -26,6 +26,9 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also print every misclassified message with the classifier's top three.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 #[derive(Debug, Args)]
@@ -42,7 +45,16 @@ fn load(locale: &str, settings: &Settings) -> anyhow::Result<Nlu> {
         locale.as_str(),
     )
     .with_context(|| format!("reading intents for {locale}"))?;
-    Ok(Nlu::from_files(locale, &files)?)
+    // TEMP(tuning): training settings from the environment.
+    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
+    let mut opts = crate::nlu::classifier::TrainOptions::default();
+    if let Some(e) = env("NLU_EPOCHS") {
+        opts.epochs = e as usize;
+    }
+    if let Some(l) = env("NLU_LR") {
+        opts.learning_rate = l;
+    }
+    Ok(Nlu::with_options(locale, &files, opts)?)
 }
 
 /// One message per stdin line → one JSON parse per stdout line.
@@ -66,7 +78,25 @@ pub fn eval(args: EvalArgs, settings: &Settings) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
     let (rows, skipped) = read_jsonl(&text);
-    let report = evaluate(&nlu, &rows, skipped, settings.clock.today());
+    let today = settings.clock.today();
+    let report = evaluate(&nlu, &rows, skipped, today);
+    if args.misses {
+        for (_, row) in &rows {
+            let got = nlu.parse(&row.text, today, &[]).intent;
+            if got.as_str() == row.intent {
+                continue;
+            }
+            let probs = nlu.probabilities(&row.text);
+            let mut top: Vec<(usize, f32)> = probs.into_iter().enumerate().collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let top: Vec<String> = top
+                .iter()
+                .take(3)
+                .map(|(i, p)| format!("{}:{p:.2}", crate::nlu::Intent::ALL[*i]))
+                .collect();
+            println!("{} → {got}  [{}]  {}", row.intent, top.join(" "), row.text);
+        }
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -21,6 +21,8 @@ use crate::assets::{self, Folder, Source, TextFile};
 pub const MIN_CONFIDENCE: f32 = 0.45;
 /// An acting intent needs at least this probability (and evidence) without a pattern.
 pub const ACT_CONFIDENCE: f32 = 0.55;
+/// Below this share of known words a message is `out_of_scope` (see [`Nlu::coverage`]).
+pub const MIN_COVERAGE: f32 = 0.5;
 /// Confidence reported for a pattern match the classifier rates lower.
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
 /// How much an expected intent's odds are multiplied by.
@@ -72,6 +74,12 @@ pub struct Nlu {
     evidence: Vec<(Intent, Matcher<()>)>,
     examples: Vec<(String, Intent)>,
     normalized_examples: HashSet<String>,
+    /// Per acting intent, words typical of it in the examples (learned, see
+    /// [`typical_words`]); they count as evidence next to `[evidence]` of `slots.toml`.
+    typical: Vec<(Intent, HashSet<String>)>,
+    /// Words of the in-scope examples: a message made mostly of other words is about
+    /// something else, however the classifier scores it.
+    known_words: HashSet<String>,
 }
 
 impl Nlu {
@@ -95,9 +103,13 @@ impl Nlu {
         let mut seen = HashSet::new();
         let mut samples = Vec::new();
         let mut examples = Vec::new();
+        let mut known_words = HashSet::new();
         for (text, intent) in data.examples() {
             examples.push((text.to_owned(), intent));
             let norm = normalizer.normalize(text);
+            if intent != Intent::OutOfScope {
+                known_words.extend(norm.split(' ').map(str::to_owned));
+            }
             if seen.insert(norm.clone()) {
                 samples.push((extract(&norm), intent.index()));
             }
@@ -128,6 +140,7 @@ impl Nlu {
             .iter()
             .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
             .collect();
+        let typical = typical_words(&data, &normalizer);
         Ok(Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),
@@ -138,6 +151,8 @@ impl Nlu {
             evidence,
             examples,
             normalized_examples: seen,
+            known_words,
+            typical,
         })
     }
 
@@ -222,6 +237,9 @@ impl Nlu {
         if let Some(best) = hits.iter().copied().max_by(|a, b| p(*a).total_cmp(&p(*b))) {
             return (best, p(best).max(PATTERN_CONFIDENCE));
         }
+        if self.coverage(norm) < MIN_COVERAGE {
+            return (Intent::OutOfScope, p(Intent::OutOfScope).max(0.8));
+        }
         let mut ranked: Vec<Intent> = Intent::ALL.to_vec();
         ranked.sort_by(|a, b| p(*b).total_cmp(&p(*a)));
         let oos = (
@@ -242,6 +260,19 @@ impl Nlu {
         oos
     }
 
+    /// Share of the message's words seen in in-scope examples (numbers count as seen).
+    fn coverage(&self, norm: &str) -> f32 {
+        let mut n = 0usize;
+        let mut known = 0usize;
+        for w in norm.split(' ') {
+            n += 1;
+            if self.known_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()) {
+                known += 1;
+            }
+        }
+        if n == 0 { 1.0 } else { known as f32 / n as f32 }
+    }
+
     /// Whether the words or slots of a message support acting as `intent`.
     fn has_evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> bool {
         let by_slot = match intent {
@@ -253,10 +284,14 @@ impl Nlu {
         if by_slot {
             return true;
         }
+        let typical = self.typical.iter().find(|(i, _)| *i == intent);
+        if typical.is_some_and(|(_, words)| norm.split(' ').any(|w| words.contains(w))) {
+            return true;
+        }
         match self.evidence.iter().find(|(i, _)| *i == intent) {
             Some((_, m)) => m.first(&tokens(norm)).is_some(),
             // No evidence words in the data: trust the classifier.
-            None => true,
+            None => typical.is_none(),
         }
     }
 
@@ -272,6 +307,36 @@ impl Nlu {
         let norm = self.normalizer.normalize(text);
         self.classifier.probabilities(&extract(&norm), &[0.0; 28])
     }
+}
+
+/// Words that mostly occur in one acting intent's examples: in at least three of them
+/// and in at least 60 % of all examples (any intent) that contain the word.
+fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, HashSet<String>)> {
+    use std::collections::HashMap;
+    let mut df: HashMap<String, [u32; 28]> = HashMap::new();
+    for (text, intent) in data.examples() {
+        let norm = normalizer.normalize(text);
+        let words: HashSet<&str> = norm.split(' ').filter(|w| w.len() >= 3).collect();
+        for w in words {
+            df.entry(w.to_owned()).or_insert([0; 28])[intent.index()] += 1;
+        }
+    }
+    Intent::ALL
+        .iter()
+        .filter(|i| i.is_acting())
+        .map(|&intent| {
+            let words = df
+                .iter()
+                .filter(|(_, c)| {
+                    let mine = c[intent.index()];
+                    let all: u32 = c.iter().sum();
+                    mine >= 3 && mine * 10 >= all * 6
+                })
+                .map(|(w, _)| w.clone())
+                .collect();
+            (intent, words)
+        })
+        .collect()
 }
 
 /// The parsers of every locale, loaded once at start-up.

@@ -64,7 +64,8 @@ impl Role {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DateSlot {
     Day(NaiveDate),
-    Range(NaiveDate, NaiveDate),
+    /// From, to; `None` for an end that was named but is impossible.
+    Range(Option<NaiveDate>, Option<NaiveDate>),
     /// Named but impossible ("february 30", "the 32nd"): the tokens it spans.
     Impossible,
 }
@@ -157,18 +158,16 @@ impl DateRules {
                         if let Some(e2) = self.is(toks, e1, Role::And) {
                             let e2 = self.is(toks, e2, Role::The).unwrap_or(e2);
                             if let Some((p2, e3)) = self.point_at(toks, e2) {
-                                let slot = match (start_of(p1, today), end_of(p2, today)) {
-                                    (Some(a), Some(b)) => DateSlot::Range(a, b),
-                                    _ => DateSlot::Impossible,
-                                };
+                                let slot = DateSlot::Range(start_of(p1, today), end_of(p2, today));
                                 return Some((slot, e3));
                             }
                         }
                         // "from january" with no end means since january ("de enero" is "in").
                         if role == Role::Since || self.is(toks, i, Role::In).is_none() {
-                            let slot = since(p1, today)
-                                .map_or(DateSlot::Impossible, |a| DateSlot::Range(a, today));
-                            return Some((slot, e1));
+                            if let Point::Year(y) = p1 {
+                                return Some((year_range(y)?, e1));
+                            }
+                            return Some((DateSlot::Range(since(p1, today), Some(today)), e1));
                         }
                     }
                 }
@@ -422,15 +421,15 @@ fn past_year_of_month(m: u32, today: NaiveDate) -> i32 {
 
 fn year_range(y: i32) -> Option<DateSlot> {
     Some(DateSlot::Range(
-        NaiveDate::from_ymd_opt(y, 1, 1)?,
-        NaiveDate::from_ymd_opt(y, 12, 31)?,
+        NaiveDate::from_ymd_opt(y, 1, 1),
+        NaiveDate::from_ymd_opt(y, 12, 31),
     ))
 }
 
 fn month_range(y: i32, m: u32) -> Option<DateSlot> {
     Some(DateSlot::Range(
-        NaiveDate::from_ymd_opt(y, m, 1)?,
-        last_day(y, m)?,
+        NaiveDate::from_ymd_opt(y, m, 1),
+        last_day(y, m),
     ))
 }
 
@@ -446,22 +445,26 @@ fn relative(role: Role, n: Option<u32>, u: Unit, today: NaiveDate) -> Option<Dat
     Some(match (role, n, u) {
         (Role::This, None, Unit::Month) => month_range(y, m)?,
         (Role::This, None, Unit::Year) => year_range(y)?,
-        (Role::This, None, Unit::Week) => DateSlot::Range(this_week, this_week + Days::new(6)),
+        (Role::This, None, Unit::Week) => {
+            DateSlot::Range(Some(this_week), Some(this_week + Days::new(6)))
+        }
         (Role::Last, None, Unit::Month) => {
             let p = today.with_day(1)?.pred_opt()?;
             month_range(p.year(), p.month())?
         }
         (Role::Last, None, Unit::Year) => year_range(y - 1)?,
-        (Role::Last, None, Unit::Week) => {
-            DateSlot::Range(this_week - Days::new(7), this_week - Days::new(1))
-        }
+        (Role::Last, None, Unit::Week) => DateSlot::Range(
+            Some(this_week - Days::new(7)),
+            Some(this_week - Days::new(1)),
+        ),
         (Role::Next, None, Unit::Month) => {
             let p = last_day(y, m)?.succ_opt()?;
             month_range(p.year(), p.month())?
         }
-        (Role::Next, None, Unit::Week) => {
-            DateSlot::Range(this_week + Days::new(7), this_week + Days::new(13))
-        }
+        (Role::Next, None, Unit::Week) => DateSlot::Range(
+            Some(this_week + Days::new(7)),
+            Some(this_week + Days::new(13)),
+        ),
         (Role::Next, None, Unit::Year) => year_range(y + 1)?,
         (Role::Last | Role::Past, n, unit) => {
             let n = n.unwrap_or(1);
@@ -471,7 +474,7 @@ fn relative(role: Role, n: Option<u32>, u: Unit, today: NaiveDate) -> Option<Dat
                 Unit::Month => today.checked_sub_months(Months::new(n))?,
                 Unit::Year => today.checked_sub_months(Months::new(12 * n))?,
             };
-            DateSlot::Range(from, today)
+            DateSlot::Range(Some(from), Some(today))
         }
         _ => return None,
     })

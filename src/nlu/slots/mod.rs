@@ -126,6 +126,14 @@ impl Slots {
         if intent != Faq {
             self.topic = None;
         }
+        // "the billing department's email address" names no alert channel.
+        if !matches!(
+            intent,
+            NotificationPrefs | Unsubscribe | Paperless | LinkAccount
+        ) {
+            self.channel = None;
+            self.setting = None;
+        }
     }
 }
 
@@ -172,6 +180,7 @@ impl SlotRules {
                 bills: Matcher::from_table(&v.bills, str::to_owned),
                 bill_nouns: phrases(&v.bill_nouns),
                 ordinals: Matcher::new(v.ordinals.iter().map(|(k, n)| (k.as_str(), *n))),
+                ordinal_articles: phrases(&v.ordinal_articles),
                 methods: Matcher::from_table(&v.methods, str::to_owned),
                 brands: Matcher::from_table(&v.brands, str::to_owned),
                 ending: phrases(&v.ending),
@@ -222,8 +231,19 @@ impl SlotRules {
             match d.slot {
                 dates::DateSlot::Day(x) => slots.date = Some(x),
                 dates::DateSlot::Range(a, b) => {
-                    slots.date_from = Some(a);
-                    slots.date_to = Some(b);
+                    for (value, slot, name) in [
+                        (a, &mut slots.date_from, "date_from"),
+                        (b, &mut slots.date_to, "date_to"),
+                    ] {
+                        match value {
+                            Some(d) => *slot = Some(d),
+                            None => invalid.push(InvalidSlot {
+                                slot: name,
+                                text: span(d.start, d.end),
+                                reason: InvalidReason::ImpossibleDate,
+                            }),
+                        }
+                    }
                 }
                 dates::DateSlot::Impossible => invalid.push(InvalidSlot {
                     slot: "date",

@@ -10,6 +10,7 @@ pub struct RefRules {
     pub bills: Matcher<String>,
     pub bill_nouns: Matcher<()>,
     pub ordinals: Matcher<u32>,
+    pub ordinal_articles: Matcher<()>,
     pub methods: Matcher<String>,
     pub brands: Matcher<String>,
     pub ending: Matcher<()>,
@@ -46,6 +47,25 @@ impl RefRules {
                     return Some(Found {
                         value: format!("ordinal:{n}"),
                         used: (i..h.end).collect(),
+                    });
+                }
+                // "paga la segunda con débito": an article, the ordinal, then no noun.
+                let after_article = (0..i).any(|s| {
+                    self.ordinal_articles
+                        .at(toks, s)
+                        .is_some_and(|h| h.end == i)
+                });
+                let next_is_noun = toks.get(e).is_some_and(|t| {
+                    t.text.len() > 3
+                        && !matches!(
+                            t.text,
+                            "with" | "using" | "now" | "please" | "ahora" | "porfa"
+                        )
+                });
+                if after_article && !next_is_noun {
+                    return Some(Found {
+                        value: format!("ordinal:{n}"),
+                        used: (i..e).collect(),
                     });
                 }
             }
