@@ -45,16 +45,7 @@ fn load(locale: &str, settings: &Settings) -> anyhow::Result<Nlu> {
         locale.as_str(),
     )
     .with_context(|| format!("reading intents for {locale}"))?;
-    // TEMP(tuning): training settings from the environment.
-    let env = |k: &str| std::env::var(k).ok().and_then(|v| v.parse::<f32>().ok());
-    let mut opts = crate::nlu::classifier::TrainOptions::default();
-    if let Some(e) = env("NLU_EPOCHS") {
-        opts.epochs = e as usize;
-    }
-    if let Some(l) = env("NLU_LR") {
-        opts.learning_rate = l;
-    }
-    Ok(Nlu::with_options(locale, &files, opts)?)
+    Ok(Nlu::from_files(locale, &files)?)
 }
 
 /// One message per stdin line → one JSON parse per stdout line.

@@ -112,6 +112,11 @@ impl Nlu {
             }
             if seen.insert(norm.clone()) {
                 samples.push((extract(&norm), intent.index()));
+                // Word dropout: a copy without one word teaches the model not to lean
+                // on any single word (real messages leave words out).
+                if let Some(shorter) = drop_one_word(&norm) {
+                    samples.push((extract(&shorter), intent.index()));
+                }
             }
         }
         let classifier = Classifier::train(&samples, Intent::ALL.len(), opts);
@@ -309,6 +314,22 @@ impl Nlu {
     }
 }
 
+/// The text without one of its words (chosen deterministically), for texts of 4+ words.
+fn drop_one_word(norm: &str) -> Option<String> {
+    let words: Vec<&str> = norm.split(' ').collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let skip = norm.len() % words.len();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != skip)
+        .map(|(_, w)| *w)
+        .collect();
+    Some(kept.join(" "))
+}
+
 /// Words that mostly occur in one acting intent's examples: in at least three of them
 /// and in at least 60 % of all examples (any intent) that contain the word.
 fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, HashSet<String>)> {
@@ -316,7 +337,7 @@ fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, Has
     let mut df: HashMap<String, [u32; 28]> = HashMap::new();
     for (text, intent) in data.examples() {
         let norm = normalizer.normalize(text);
-        let words: HashSet<&str> = norm.split(' ').filter(|w| w.len() >= 3).collect();
+        let words: HashSet<&str> = norm.split(' ').filter(|w| w.len() >= 4).collect();
         for w in words {
             df.entry(w.to_owned()).or_insert([0; 28])[intent.index()] += 1;
         }
