@@ -21,8 +21,11 @@ use crate::assets::{self, Folder, Source, TextFile};
 pub const MIN_CONFIDENCE: f32 = 0.45;
 /// An acting intent needs at least this probability (and evidence) without a pattern.
 pub const ACT_CONFIDENCE: f32 = 0.55;
-/// Below this share of known words a message is `out_of_scope` (see [`Nlu::coverage`]).
-pub const MIN_COVERAGE: f32 = 0.5;
+/// Below this share of known content words a message is `out_of_scope`
+/// (see [`Nlu::coverage`]).
+pub const MIN_COVERAGE: f32 = 0.34;
+/// A word seen in the examples of this many intents is a function word, not a topic.
+pub const FUNCTION_WORD_INTENTS: u32 = 14;
 /// Confidence reported for a pattern match the classifier rates lower.
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
 /// How much an expected intent's odds are multiplied by.
@@ -80,6 +83,8 @@ pub struct Nlu {
     /// Words of the in-scope examples: a message made mostly of other words is about
     /// something else, however the classifier scores it.
     known_words: HashSet<String>,
+    /// Words used by many intents ("what", "my", "can"): they say nothing about the topic.
+    function_words: HashSet<String>,
 }
 
 impl Nlu {
@@ -104,11 +109,15 @@ impl Nlu {
         let mut samples = Vec::new();
         let mut examples = Vec::new();
         let mut known_words = HashSet::new();
+        let mut intents_of: std::collections::HashMap<String, u32> = Default::default();
         for (text, intent) in data.examples() {
             examples.push((text.to_owned(), intent));
             let norm = normalizer.normalize(text);
             if intent != Intent::OutOfScope {
                 known_words.extend(norm.split(' ').map(str::to_owned));
+            }
+            for w in norm.split(' ') {
+                *intents_of.entry(w.to_owned()).or_default() |= 1 << intent.index();
             }
             if seen.insert(norm.clone()) {
                 samples.push((extract(&norm), intent.index()));
@@ -157,6 +166,11 @@ impl Nlu {
             examples,
             normalized_examples: seen,
             known_words,
+            function_words: intents_of
+                .into_iter()
+                .filter(|(_, mask)| mask.count_ones() >= FUNCTION_WORD_INTENTS)
+                .map(|(w, _)| w)
+                .collect(),
             typical,
         })
     }
@@ -265,11 +279,15 @@ impl Nlu {
         oos
     }
 
-    /// Share of the message's words seen in in-scope examples (numbers count as seen).
+    /// Share of the message's content words (not function words) seen in in-scope
+    /// examples; numbers count as seen, and a message of function words only is covered.
     fn coverage(&self, norm: &str) -> f32 {
         let mut n = 0usize;
         let mut known = 0usize;
         for w in norm.split(' ') {
+            if self.function_words.contains(w) {
+                continue;
+            }
             n += 1;
             if self.known_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()) {
                 known += 1;
