@@ -266,3 +266,6 @@ impl SlotRules {
         (slots, invalid)
     }
 }
+
+#[cfg(test)]
+mod tests;

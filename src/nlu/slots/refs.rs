@@ -37,11 +37,8 @@ impl RefRules {
         }
         for i in 0..toks.len() {
             // "the second one", "2nd bill", "la segunda factura"
-            let ord = self
-                .ordinals
-                .at(toks, i)
-                .map(|h| (h.value, h.end))
-                .or_else(|| ordinal_number(toks[i].text).map(|n| (n, i + 1)));
+            let word = self.ordinals.at(toks, i).map(|h| (h.value, h.end));
+            let ord = word.or_else(|| ordinal_number(toks[i].text).map(|n| (n, i + 1)));
             if let Some((n, e)) = ord {
                 if let Some(h) = self.bill_nouns.at(toks, e) {
                     return Some(Found {
@@ -62,7 +59,8 @@ impl RefRules {
                             "with" | "using" | "now" | "please" | "ahora" | "porfa"
                         )
                 });
-                if after_article && !next_is_noun {
+                // Not "the 15th": digits after an article are a day of the month.
+                if word.is_some() && after_article && !next_is_noun {
                     return Some(Found {
                         value: format!("ordinal:{n}"),
                         used: (i..e).collect(),
