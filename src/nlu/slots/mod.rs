@@ -115,6 +115,11 @@ impl Slots {
     /// Drops slots that mean something else outside some intents.
     pub fn keep_for(&mut self, intent: Intent) {
         use Intent::*;
+        // Nothing billbot does with an out-of-scope message needs its slots.
+        if intent == OutOfScope {
+            *self = Slots::default();
+            return;
+        }
         if self.amount == Some(Amount::Full)
             && !matches!(intent, PayBill | PaymentPlan | SetupAutopay)
         {
