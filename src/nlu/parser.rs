@@ -265,16 +265,26 @@ impl Nlu {
             Intent::OutOfScope,
             p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
         );
+        // Acting intents turned down for want of evidence leave their probability mass
+        // behind; the rest is judged on what remains (p(intent | not those)).
+        let mut rejected = 0.0f32;
         for intent in ranked.iter().copied().take(3) {
-            if intent == Intent::OutOfScope || p(intent) < MIN_CONFIDENCE {
+            let share = p(intent) / (1.0 - rejected).max(1e-6);
+            if intent == Intent::OutOfScope || share < MIN_CONFIDENCE {
                 return oos;
             }
             if !intent.is_acting() {
-                return (intent, p(intent));
+                return (intent, share);
             }
-            if p(intent) >= ACT_CONFIDENCE && self.has_evidence(intent, norm, slots) {
-                return (intent, p(intent));
+            let needed = match self.evidence(intent, norm, slots) {
+                2 => MIN_CONFIDENCE,
+                1 => ACT_CONFIDENCE,
+                _ => f32::INFINITY,
+            };
+            if share >= needed {
+                return (intent, share);
             }
+            rejected += p(intent);
         }
         oos
     }
@@ -296,26 +306,27 @@ impl Nlu {
         if n == 0 { 1.0 } else { known as f32 / n as f32 }
     }
 
-    /// Whether the words or slots of a message support acting as `intent`.
-    fn has_evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> bool {
+    /// How many kinds of support (a fitting slot, a typical word) a message gives for
+    /// acting as `intent`: 0, 1 or 2.
+    fn evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> u8 {
         let by_slot = match intent {
-            Intent::PayBill => matches!(slots.amount, Some(Amount::Value(_))),
-            Intent::SetupAutopay => slots.frequency.is_some(),
-            Intent::NotificationPrefs => slots.channel.is_some(),
+            Intent::PayBill => {
+                matches!(slots.amount, Some(Amount::Value(_)))
+                    || slots.bill.is_some()
+                    || slots.method.is_some()
+            }
+            Intent::SetupAutopay => slots.frequency.is_some() || slots.method.is_some(),
+            Intent::NotificationPrefs | Intent::Unsubscribe => slots.channel.is_some(),
             _ => false,
         };
-        if by_slot {
-            return true;
-        }
         let typical = self.typical.iter().find(|(i, _)| *i == intent);
-        if typical.is_some_and(|(_, words)| norm.split(' ').any(|w| words.contains(w))) {
-            return true;
-        }
-        match self.evidence.iter().find(|(i, _)| *i == intent) {
-            Some((_, m)) => m.first(&tokens(norm)).is_some(),
-            // No evidence words in the data: trust the classifier.
-            None => typical.is_none(),
-        }
+        let by_word = typical.is_some_and(|(_, words)| norm.split(' ').any(|w| words.contains(w)))
+            || match self.evidence.iter().find(|(i, _)| *i == intent) {
+                Some((_, m)) => m.first(&tokens(norm)).is_some(),
+                // No evidence words in the data: trust the classifier.
+                None => typical.is_none(),
+            };
+        u8::from(by_slot) + u8::from(by_word)
     }
 
     fn topic(&self, features: &super::features::Features) -> Option<String> {
