@@ -75,6 +75,7 @@ pub struct Nlu {
     topics: Option<(Classifier, Vec<String>)>,
     slots: SlotRules,
     evidence: Vec<(Intent, Matcher<()>)>,
+    against: Matcher<()>,
     examples: Vec<(String, Intent)>,
     normalized_examples: HashSet<String>,
     /// Per acting intent, words typical of it in the examples (learned, see
@@ -83,6 +84,8 @@ pub struct Nlu {
     /// Words of the in-scope examples: a message made mostly of other words is about
     /// something else, however the classifier scores it.
     known_words: HashSet<String>,
+    /// The first five letters of every known word of five letters or more.
+    known_stems: HashSet<String>,
     /// Words used by many intents ("what", "my", "can"): they say nothing about the topic.
     function_words: HashSet<String>,
 }
@@ -158,6 +161,7 @@ impl Nlu {
         Ok(Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),
+            against: phrases(&data.vocab.against),
             normalizer,
             patterns,
             classifier,
@@ -165,6 +169,10 @@ impl Nlu {
             evidence,
             examples,
             normalized_examples: seen,
+            known_stems: known_words
+                .iter()
+                .filter_map(|w| w.get(..5).filter(|_| w.len() >= 5).map(str::to_owned))
+                .collect(),
             known_words,
             function_words: intents_of
                 .into_iter()
@@ -276,7 +284,13 @@ impl Nlu {
             if !intent.is_acting() {
                 return (intent, share);
             }
+            // One turned-down action never makes room for another.
+            if rejected > 0.0 {
+                continue;
+            }
+            let against = self.against.first(&tokens(norm)).is_some();
             let needed = match self.evidence(intent, norm, slots) {
+                _ if against => f32::INFINITY,
                 2 => MIN_CONFIDENCE,
                 1 => ACT_CONFIDENCE,
                 _ => f32::INFINITY,
@@ -293,17 +307,28 @@ impl Nlu {
     /// examples; numbers count as seen, and a message of function words only is covered.
     fn coverage(&self, norm: &str) -> f32 {
         let mut n = 0usize;
-        let mut known = 0usize;
+        let mut unknown = 0usize;
         for w in norm.split(' ') {
             if self.function_words.contains(w) {
                 continue;
             }
             n += 1;
-            if self.known_words.contains(w) || w.bytes().any(|b| b.is_ascii_digit()) {
-                known += 1;
+            // A shared five-letter stem forgives typos and inflections ("instalments").
+            let stem_known =
+                w.len() >= 5 && w.get(..5).is_some_and(|s| self.known_stems.contains(s));
+            if !(self.known_words.contains(w)
+                || stem_known
+                || w.bytes().any(|b| b.is_ascii_digit()))
+            {
+                unknown += 1;
             }
         }
-        if n == 0 { 1.0 } else { known as f32 / n as f32 }
+        // One odd word is not a topic of its own.
+        if n == 0 || unknown < 2 {
+            1.0
+        } else {
+            1.0 - unknown as f32 / n as f32
+        }
     }
 
     /// How many kinds of support (a fitting slot, a typical word) a message gives for
@@ -311,11 +336,10 @@ impl Nlu {
     fn evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> u8 {
         let by_slot = match intent {
             Intent::PayBill => {
-                matches!(slots.amount, Some(Amount::Value(_)))
-                    || slots.bill.is_some()
-                    || slots.method.is_some()
+                matches!(slots.amount, Some(Amount::Value(_))) || slots.bill.is_some()
             }
             Intent::SetupAutopay => slots.frequency.is_some() || slots.method.is_some(),
+            Intent::CancelAutopay => slots.frequency.is_some(),
             Intent::NotificationPrefs | Intent::Unsubscribe => slots.channel.is_some(),
             _ => false,
         };

@@ -52,6 +52,9 @@ pub struct SlotVocab {
     pub languages: BTreeMap<String, Vec<String>>,
     /// Payment type (`one_time`, `autopay`, `plan_installment`) → phrases.
     pub payment_types: BTreeMap<String, Vec<String>>,
+    /// Words of near-topic requests billbot cannot do (transfers, refunds, disputes,
+    /// lists): with one of them, no acting intent is returned without a pattern.
+    pub against: Vec<String>,
     /// Acting intent → words that must appear (or a slot) before billbot acts on it.
     pub evidence: BTreeMap<String, Vec<String>>,
 }
