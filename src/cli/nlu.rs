@@ -57,10 +57,9 @@ pub fn parse(args: ParseArgs, settings: &Settings) -> anyhow::Result<()> {
     for line in stdin.lock().lines() {
         let line = line.context("reading stdin")?;
         let parse = nlu.parse(&line, today, &[]);
-        writeln!(out, "{}", parse.to_json_line(&line))?;
+        quiet_pipe(writeln!(out, "{}", parse.to_json_line(&line)))?;
     }
-    out.flush()?;
-    Ok(())
+    quiet_pipe(out.flush())
 }
 
 /// Scores the parser on a labelled file.
@@ -98,12 +97,27 @@ pub fn eval(args: EvalArgs, settings: &Settings) -> anyhow::Result<()> {
 
 /// Prints the training examples as JSON lines.
 pub fn intents(args: IntentsArgs, settings: &Settings) -> anyhow::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Example<'a> {
+        text: &'a str,
+        intent: &'static str,
+    }
     let nlu = load(&args.locale, settings)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (text, intent) in nlu.examples() {
-        let line = serde_json::json!({"text": text, "intent": intent.as_str()});
-        writeln!(out, "{line}")?;
+        let line = serde_json::to_string(&Example {
+            text,
+            intent: intent.as_str(),
+        })?;
+        quiet_pipe(writeln!(out, "{line}"))?;
     }
-    out.flush()?;
-    Ok(())
+    quiet_pipe(out.flush())
+}
+
+/// A closed stdout (`billbot intents | head`) ends the output; it is not an error.
+fn quiet_pipe(r: std::io::Result<()>) -> anyhow::Result<()> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
 }
