@@ -10,22 +10,17 @@ use super::NluError;
 use super::classifier::{Classifier, TrainOptions};
 use super::data::LocaleData;
 use super::features::extract;
+use super::gate::{Gate, MIN_COVERAGE};
 use super::intent::{Intent, Locale};
 use super::normalize::Normalizer;
 use super::patterns::Patterns;
-use super::slots::vocab::{Matcher, phrases, tokens};
-use super::slots::{Amount, InvalidSlot, SlotRules, Slots};
+use super::slots::{InvalidSlot, SlotRules, Slots};
 use crate::assets::{self, Folder, Source, TextFile};
 
 /// Below this calibrated probability the message is `out_of_scope`.
 pub const MIN_CONFIDENCE: f32 = 0.45;
 /// An acting intent needs at least this probability (and evidence) without a pattern.
 pub const ACT_CONFIDENCE: f32 = 0.55;
-/// Below this share of known content words a message is `out_of_scope`
-/// (see [`Nlu::coverage`]).
-pub const MIN_COVERAGE: f32 = 0.34;
-/// A word seen in the examples of this many intents is a function word, not a topic.
-pub const FUNCTION_WORD_INTENTS: u32 = 14;
 /// Confidence reported for a pattern match the classifier rates lower.
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
 /// How much an expected intent's odds are multiplied by.
@@ -74,20 +69,10 @@ pub struct Nlu {
     classifier: Classifier,
     topics: Option<(Classifier, Vec<String>)>,
     slots: SlotRules,
-    evidence: Vec<(Intent, Matcher<()>)>,
-    against: Matcher<()>,
+    /// The second opinions: coverage and evidence for acting intents.
+    gate: Gate,
     examples: Vec<(String, Intent)>,
     normalized_examples: HashSet<String>,
-    /// Per acting intent, words typical of it in the examples (learned, see
-    /// [`typical_words`]); they count as evidence next to `[evidence]` of `slots.toml`.
-    typical: Vec<(Intent, HashSet<String>)>,
-    /// Words of the in-scope examples: a message made mostly of other words is about
-    /// something else, however the classifier scores it.
-    known_words: HashSet<String>,
-    /// The first five letters of every known word of five letters or more.
-    known_stems: HashSet<String>,
-    /// Words used by many intents ("what", "my", "can"): they say nothing about the topic.
-    function_words: HashSet<String>,
 }
 
 impl Nlu {
@@ -111,17 +96,9 @@ impl Nlu {
         let mut seen = HashSet::new();
         let mut samples = Vec::new();
         let mut examples = Vec::new();
-        let mut known_words = HashSet::new();
-        let mut intents_of: std::collections::HashMap<String, u32> = Default::default();
         for (text, intent) in data.examples() {
             examples.push((text.to_owned(), intent));
             let norm = normalizer.normalize(text);
-            if intent != Intent::OutOfScope {
-                known_words.extend(norm.split(' ').map(str::to_owned));
-            }
-            for w in norm.split(' ') {
-                *intents_of.entry(w.to_owned()).or_default() |= 1 << intent.index();
-            }
             if seen.insert(norm.clone()) {
                 samples.push((extract(&norm), intent.index()));
                 // Word dropout: a copy without one word teaches the model not to lean
@@ -151,35 +128,17 @@ impl Nlu {
             );
             (clf, names)
         });
-        let evidence = data
-            .vocab
-            .evidence
-            .iter()
-            .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
-            .collect();
-        let typical = typical_words(&data, &normalizer);
+        let gate = Gate::new(&data, &normalizer);
         Ok(Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),
-            against: phrases(&data.vocab.against),
             normalizer,
             patterns,
             classifier,
             topics,
-            evidence,
+            gate,
             examples,
             normalized_examples: seen,
-            known_stems: known_words
-                .iter()
-                .filter_map(|w| w.get(..5).filter(|_| w.len() >= 5).map(str::to_owned))
-                .collect(),
-            known_words,
-            function_words: intents_of
-                .into_iter()
-                .filter(|(_, mask)| mask.count_ones() >= FUNCTION_WORD_INTENTS)
-                .map(|(w, _)| w)
-                .collect(),
-            typical,
         })
     }
 
@@ -264,7 +223,7 @@ impl Nlu {
         if let Some(best) = hits.iter().copied().max_by(|a, b| p(*a).total_cmp(&p(*b))) {
             return (best, p(best).max(PATTERN_CONFIDENCE));
         }
-        if self.coverage(norm) < MIN_COVERAGE {
+        if self.gate.coverage(norm) < MIN_COVERAGE {
             return (Intent::OutOfScope, p(Intent::OutOfScope).max(0.8));
         }
         let mut ranked: Vec<Intent> = Intent::ALL.to_vec();
@@ -288,8 +247,8 @@ impl Nlu {
             if rejected > 0.0 {
                 continue;
             }
-            let against = self.against.first(&tokens(norm)).is_some();
-            let needed = match self.evidence(intent, norm, slots) {
+            let against = self.gate.blocks_action(norm);
+            let needed = match self.gate.evidence(intent, norm, slots) {
                 _ if against => f32::INFINITY,
                 2 => MIN_CONFIDENCE,
                 1 => ACT_CONFIDENCE,
@@ -301,56 +260,6 @@ impl Nlu {
             rejected += p(intent);
         }
         oos
-    }
-
-    /// Share of the message's content words (not function words) seen in in-scope
-    /// examples; numbers count as seen, and a message of function words only is covered.
-    fn coverage(&self, norm: &str) -> f32 {
-        let mut n = 0usize;
-        let mut unknown = 0usize;
-        for w in norm.split(' ') {
-            if self.function_words.contains(w) {
-                continue;
-            }
-            n += 1;
-            // A shared five-letter stem forgives typos and inflections ("instalments").
-            let stem_known =
-                w.len() >= 5 && w.get(..5).is_some_and(|s| self.known_stems.contains(s));
-            if !(self.known_words.contains(w)
-                || stem_known
-                || w.bytes().any(|b| b.is_ascii_digit()))
-            {
-                unknown += 1;
-            }
-        }
-        // One odd word is not a topic of its own.
-        if n == 0 || unknown < 2 {
-            1.0
-        } else {
-            1.0 - unknown as f32 / n as f32
-        }
-    }
-
-    /// How many kinds of support (a fitting slot, a typical word) a message gives for
-    /// acting as `intent`: 0, 1 or 2.
-    fn evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> u8 {
-        let by_slot = match intent {
-            Intent::PayBill => {
-                matches!(slots.amount, Some(Amount::Value(_))) || slots.bill.is_some()
-            }
-            Intent::SetupAutopay => slots.frequency.is_some() || slots.method.is_some(),
-            Intent::CancelAutopay => slots.frequency.is_some(),
-            Intent::NotificationPrefs | Intent::Unsubscribe => slots.channel.is_some(),
-            _ => false,
-        };
-        let typical = self.typical.iter().find(|(i, _)| *i == intent);
-        let by_word = typical.is_some_and(|(_, words)| norm.split(' ').any(|w| words.contains(w)))
-            || match self.evidence.iter().find(|(i, _)| *i == intent) {
-                Some((_, m)) => m.first(&tokens(norm)).is_some(),
-                // No evidence words in the data: trust the classifier.
-                None => typical.is_none(),
-            };
-        u8::from(by_slot) + u8::from(by_word)
     }
 
     fn topic(&self, features: &super::features::Features) -> Option<String> {
@@ -381,36 +290,6 @@ fn drop_one_word(norm: &str) -> Option<String> {
         .map(|(_, w)| *w)
         .collect();
     Some(kept.join(" "))
-}
-
-/// Words that mostly occur in one acting intent's examples: in at least three of them
-/// and in at least 60 % of all examples (any intent) that contain the word.
-fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, HashSet<String>)> {
-    use std::collections::HashMap;
-    let mut df: HashMap<String, [u32; 28]> = HashMap::new();
-    for (text, intent) in data.examples() {
-        let norm = normalizer.normalize(text);
-        let words: HashSet<&str> = norm.split(' ').filter(|w| w.len() >= 4).collect();
-        for w in words {
-            df.entry(w.to_owned()).or_insert([0; 28])[intent.index()] += 1;
-        }
-    }
-    Intent::ALL
-        .iter()
-        .filter(|i| i.is_acting())
-        .map(|&intent| {
-            let words = df
-                .iter()
-                .filter(|(_, c)| {
-                    let mine = c[intent.index()];
-                    let all: u32 = c.iter().sum();
-                    mine >= 3 && mine * 10 >= all * 6
-                })
-                .map(|(w, _)| w.clone())
-                .collect();
-            (intent, words)
-        })
-        .collect()
 }
 
 /// The parsers of every locale, loaded once at start-up.

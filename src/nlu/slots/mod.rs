@@ -6,6 +6,7 @@
 //! paying).
 
 pub mod amount;
+pub mod calendar;
 pub mod dates;
 pub mod refs;
 pub mod settings;
