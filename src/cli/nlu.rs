@@ -26,6 +26,9 @@ pub struct EvalArgs {
     /// Print the report as JSON.
     #[arg(long)]
     pub json: bool,
+    /// Also print every misclassified message with the classifier's top three.
+    #[arg(long)]
+    pub misses: bool,
 }
 
 #[derive(Debug, Args)]
@@ -54,10 +57,9 @@ pub fn parse(args: ParseArgs, settings: &Settings) -> anyhow::Result<()> {
     for line in stdin.lock().lines() {
         let line = line.context("reading stdin")?;
         let parse = nlu.parse(&line, today, &[]);
-        writeln!(out, "{}", parse.to_json_line(&line))?;
+        quiet_pipe(writeln!(out, "{}", parse.to_json_line(&line)))?;
     }
-    out.flush()?;
-    Ok(())
+    quiet_pipe(out.flush())
 }
 
 /// Scores the parser on a labelled file.
@@ -66,7 +68,25 @@ pub fn eval(args: EvalArgs, settings: &Settings) -> anyhow::Result<()> {
     let text = std::fs::read_to_string(&args.file)
         .with_context(|| format!("reading {}", args.file.display()))?;
     let (rows, skipped) = read_jsonl(&text);
-    let report = evaluate(&nlu, &rows, skipped, settings.clock.today());
+    let today = settings.clock.today();
+    let report = evaluate(&nlu, &rows, skipped, today);
+    if args.misses {
+        for (_, row) in &rows {
+            let got = nlu.parse(&row.text, today, &[]).intent;
+            if got.as_str() == row.intent {
+                continue;
+            }
+            let probs = nlu.probabilities(&row.text);
+            let mut top: Vec<(usize, f32)> = probs.into_iter().enumerate().collect();
+            top.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let top: Vec<String> = top
+                .iter()
+                .take(3)
+                .map(|(i, p)| format!("{}:{p:.2}", crate::nlu::Intent::ALL[*i]))
+                .collect();
+            println!("{} → {got}  [{}]  {}", row.intent, top.join(" "), row.text);
+        }
+    }
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {
@@ -77,12 +97,27 @@ pub fn eval(args: EvalArgs, settings: &Settings) -> anyhow::Result<()> {
 
 /// Prints the training examples as JSON lines.
 pub fn intents(args: IntentsArgs, settings: &Settings) -> anyhow::Result<()> {
+    #[derive(serde::Serialize)]
+    struct Example<'a> {
+        text: &'a str,
+        intent: &'static str,
+    }
     let nlu = load(&args.locale, settings)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     for (text, intent) in nlu.examples() {
-        let line = serde_json::json!({"text": text, "intent": intent.as_str()});
-        writeln!(out, "{line}")?;
+        let line = serde_json::to_string(&Example {
+            text,
+            intent: intent.as_str(),
+        })?;
+        quiet_pipe(writeln!(out, "{line}"))?;
     }
-    out.flush()?;
-    Ok(())
+    quiet_pipe(out.flush())
+}
+
+/// A closed stdout (`billbot intents | head`) ends the output; it is not an error.
+fn quiet_pipe(r: std::io::Result<()>) -> anyhow::Result<()> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => Ok(other?),
+    }
 }

@@ -20,8 +20,8 @@ pub struct TrainOptions {
 impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
-            epochs: 12,
-            learning_rate: 0.8,
+            epochs: 20,
+            learning_rate: 4.0,
             calibrate: true,
         }
     }

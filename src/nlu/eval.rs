@@ -99,6 +99,7 @@ pub fn evaluate(
             }),
         }
     }
+    skipped.sort_by_key(|k| k.line);
     score(&pairs, skipped)
 }
 

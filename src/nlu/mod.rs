@@ -8,6 +8,7 @@
 //! - [`patterns`] — the deterministic stage: unmistakable phrasings (one `RegexSet`).
 //! - [`features`] + [`classifier`] — hashed n-grams → logistic regression trained at load.
 //! - [`slots`] — amounts, dates, bills, methods, frequency, channel, language…
+//! - [`gate`] — second opinions: topic coverage, evidence for acting intents.
 //! - [`parser`] — the cascade that puts them together: [`Nlu::parse`].
 //! - [`eval`] — accuracy, macro-F1, out-of-scope recall, false actions.
 
@@ -15,6 +16,7 @@ pub mod classifier;
 pub mod data;
 pub mod eval;
 pub mod features;
+pub mod gate;
 pub mod intent;
 pub mod normalize;
 pub mod parser;

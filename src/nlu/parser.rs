@@ -10,11 +10,11 @@ use super::NluError;
 use super::classifier::{Classifier, TrainOptions};
 use super::data::LocaleData;
 use super::features::extract;
+use super::gate::{Gate, MIN_COVERAGE};
 use super::intent::{Intent, Locale};
 use super::normalize::Normalizer;
 use super::patterns::Patterns;
-use super::slots::vocab::{Matcher, phrases, tokens};
-use super::slots::{Amount, InvalidSlot, SlotRules, Slots};
+use super::slots::{InvalidSlot, SlotRules, Slots};
 use crate::assets::{self, Folder, Source, TextFile};
 
 /// Below this calibrated probability the message is `out_of_scope`.
@@ -69,7 +69,8 @@ pub struct Nlu {
     classifier: Classifier,
     topics: Option<(Classifier, Vec<String>)>,
     slots: SlotRules,
-    evidence: Vec<(Intent, Matcher<()>)>,
+    /// The second opinions: coverage and evidence for acting intents.
+    gate: Gate,
     examples: Vec<(String, Intent)>,
     normalized_examples: HashSet<String>,
 }
@@ -100,6 +101,11 @@ impl Nlu {
             let norm = normalizer.normalize(text);
             if seen.insert(norm.clone()) {
                 samples.push((extract(&norm), intent.index()));
+                // Word dropout: a copy without one word teaches the model not to lean
+                // on any single word (real messages leave words out).
+                if let Some(shorter) = drop_one_word(&norm) {
+                    samples.push((extract(&shorter), intent.index()));
+                }
             }
         }
         let classifier = Classifier::train(&samples, Intent::ALL.len(), opts);
@@ -122,12 +128,7 @@ impl Nlu {
             );
             (clf, names)
         });
-        let evidence = data
-            .vocab
-            .evidence
-            .iter()
-            .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
-            .collect();
+        let gate = Gate::new(&data, &normalizer);
         Ok(Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),
@@ -135,7 +136,7 @@ impl Nlu {
             patterns,
             classifier,
             topics,
-            evidence,
+            gate,
             examples,
             normalized_examples: seen,
         })
@@ -222,42 +223,43 @@ impl Nlu {
         if let Some(best) = hits.iter().copied().max_by(|a, b| p(*a).total_cmp(&p(*b))) {
             return (best, p(best).max(PATTERN_CONFIDENCE));
         }
+        if self.gate.coverage(norm) < MIN_COVERAGE {
+            return (Intent::OutOfScope, p(Intent::OutOfScope).max(0.8));
+        }
         let mut ranked: Vec<Intent> = Intent::ALL.to_vec();
         ranked.sort_by(|a, b| p(*b).total_cmp(&p(*a)));
         let oos = (
             Intent::OutOfScope,
             p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
         );
+        // Acting intents turned down for want of evidence leave their probability mass
+        // behind; the rest is judged on what remains (p(intent | not those)).
+        let mut rejected = 0.0f32;
         for intent in ranked.iter().copied().take(3) {
-            if intent == Intent::OutOfScope || p(intent) < MIN_CONFIDENCE {
+            let share = p(intent) / (1.0 - rejected).max(1e-6);
+            if intent == Intent::OutOfScope || share < MIN_CONFIDENCE {
                 return oos;
             }
             if !intent.is_acting() {
-                return (intent, p(intent));
+                return (intent, share);
             }
-            if p(intent) >= ACT_CONFIDENCE && self.has_evidence(intent, norm, slots) {
-                return (intent, p(intent));
+            // One turned-down action never makes room for another.
+            if rejected > 0.0 {
+                continue;
             }
+            let against = self.gate.blocks_action(norm);
+            let needed = match self.gate.evidence(intent, norm, slots) {
+                _ if against => f32::INFINITY,
+                2 => MIN_CONFIDENCE,
+                1 => ACT_CONFIDENCE,
+                _ => f32::INFINITY,
+            };
+            if share >= needed {
+                return (intent, share);
+            }
+            rejected += p(intent);
         }
         oos
-    }
-
-    /// Whether the words or slots of a message support acting as `intent`.
-    fn has_evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> bool {
-        let by_slot = match intent {
-            Intent::PayBill => matches!(slots.amount, Some(Amount::Value(_))),
-            Intent::SetupAutopay => slots.frequency.is_some(),
-            Intent::NotificationPrefs => slots.channel.is_some(),
-            _ => false,
-        };
-        if by_slot {
-            return true;
-        }
-        match self.evidence.iter().find(|(i, _)| *i == intent) {
-            Some((_, m)) => m.first(&tokens(norm)).is_some(),
-            // No evidence words in the data: trust the classifier.
-            None => true,
-        }
     }
 
     fn topic(&self, features: &super::features::Features) -> Option<String> {
@@ -272,6 +274,22 @@ impl Nlu {
         let norm = self.normalizer.normalize(text);
         self.classifier.probabilities(&extract(&norm), &[0.0; 28])
     }
+}
+
+/// The text without one of its words (chosen deterministically), for texts of 4+ words.
+fn drop_one_word(norm: &str) -> Option<String> {
+    let words: Vec<&str> = norm.split(' ').collect();
+    if words.len() < 4 {
+        return None;
+    }
+    let skip = norm.len() % words.len();
+    let kept: Vec<&str> = words
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != skip)
+        .map(|(_, w)| *w)
+        .collect();
+    Some(kept.join(" "))
 }
 
 /// The parsers of every locale, loaded once at start-up.

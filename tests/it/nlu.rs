@@ -71,29 +71,42 @@ fn every_intent_has_enough_examples_in_every_locale() {
 
 #[test]
 fn corpus_accuracy_and_out_of_scope_recall() {
+    let mut failures = Vec::new();
     for locale in Locale::ALL {
         let Some(text) = corpus(&format!("{locale}.jsonl")) else {
             continue;
         };
         let (rows, skipped) = read_jsonl(&text);
-        let report = evaluate(NLUS.get(locale), &rows, skipped, SLOT_TODAY);
+        let nlu = NLUS.get(locale);
+        let report = evaluate(nlu, &rows, skipped, SLOT_TODAY);
         eprintln!("{locale}:\n{}", report.to_text());
+        // The same without messages that are also training examples: the honest figure.
+        let held_out: Vec<_> = rows
+            .iter()
+            .filter(|(_, r)| !nlu.is_training_example(&r.text))
+            .cloned()
+            .collect();
+        let honest = evaluate(nlu, &held_out, Vec::new(), SLOT_TODAY);
+        eprintln!(
+            "{locale}: on the {} messages that are not training examples: accuracy {:.3}, out-of-scope recall {:.3}",
+            honest.messages, honest.accuracy, honest.oos_recall
+        );
         assert!(
             report.skipped.is_empty(),
             "{locale}: unusable lines {:?}",
             report.skipped
         );
-        assert!(
-            report.accuracy >= 0.95,
-            "{locale}: accuracy {:.3} < 0.95",
-            report.accuracy
-        );
-        assert!(
-            report.oos_recall >= 0.90,
-            "{locale}: out-of-scope recall {:.3} < 0.90",
-            report.oos_recall
-        );
+        if report.accuracy < 0.95 {
+            failures.push(format!("{locale}: accuracy {:.3} < 0.95", report.accuracy));
+        }
+        if report.oos_recall < 0.90 {
+            failures.push(format!(
+                "{locale}: out-of-scope recall {:.3} < 0.90",
+                report.oos_recall
+            ));
+        }
     }
+    assert!(failures.is_empty(), "{failures:?}");
 }
 
 #[test]
@@ -233,7 +246,7 @@ fn fixture_cascade_patterns_expectations_and_the_acting_gate() {
         Intent::OutOfScope
     );
     // An acting intent with no supporting word is not acted on.
-    let p = nlu.parse("the lab bill", today, &[]);
+    let p = nlu.parse("the lab one", today, &[]);
     assert_ne!(p.intent, Intent::PayBill, "{p:?}");
     // Expected intents are favoured, not forced.
     let plain = nlu.parse("sure thing", today, &[]);

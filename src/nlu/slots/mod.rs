@@ -6,6 +6,7 @@
 //! paying).
 
 pub mod amount;
+pub mod calendar;
 pub mod dates;
 pub mod refs;
 pub mod settings;
@@ -115,6 +116,11 @@ impl Slots {
     /// Drops slots that mean something else outside some intents.
     pub fn keep_for(&mut self, intent: Intent) {
         use Intent::*;
+        // Nothing billbot does with an out-of-scope message needs its slots.
+        if intent == OutOfScope {
+            *self = Slots::default();
+            return;
+        }
         if self.amount == Some(Amount::Full)
             && !matches!(intent, PayBill | PaymentPlan | SetupAutopay)
         {
@@ -125,6 +131,14 @@ impl Slots {
         }
         if intent != Faq {
             self.topic = None;
+        }
+        // "the billing department's email address" names no alert channel.
+        if !matches!(
+            intent,
+            NotificationPrefs | Unsubscribe | Paperless | LinkAccount
+        ) {
+            self.channel = None;
+            self.setting = None;
         }
     }
 }
@@ -172,6 +186,7 @@ impl SlotRules {
                 bills: Matcher::from_table(&v.bills, str::to_owned),
                 bill_nouns: phrases(&v.bill_nouns),
                 ordinals: Matcher::new(v.ordinals.iter().map(|(k, n)| (k.as_str(), *n))),
+                ordinal_articles: phrases(&v.ordinal_articles),
                 methods: Matcher::from_table(&v.methods, str::to_owned),
                 brands: Matcher::from_table(&v.brands, str::to_owned),
                 ending: phrases(&v.ending),
@@ -222,8 +237,19 @@ impl SlotRules {
             match d.slot {
                 dates::DateSlot::Day(x) => slots.date = Some(x),
                 dates::DateSlot::Range(a, b) => {
-                    slots.date_from = Some(a);
-                    slots.date_to = Some(b);
+                    for (value, slot, name) in [
+                        (a, &mut slots.date_from, "date_from"),
+                        (b, &mut slots.date_to, "date_to"),
+                    ] {
+                        match value {
+                            Some(d) => *slot = Some(d),
+                            None => invalid.push(InvalidSlot {
+                                slot: name,
+                                text: span(d.start, d.end),
+                                reason: InvalidReason::ImpossibleDate,
+                            }),
+                        }
+                    }
                 }
                 dates::DateSlot::Impossible => invalid.push(InvalidSlot {
                     slot: "date",
@@ -246,3 +272,6 @@ impl SlotRules {
         (slots, invalid)
     }
 }
+
+#[cfg(test)]
+mod tests;

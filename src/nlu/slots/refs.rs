@@ -10,6 +10,7 @@ pub struct RefRules {
     pub bills: Matcher<String>,
     pub bill_nouns: Matcher<()>,
     pub ordinals: Matcher<u32>,
+    pub ordinal_articles: Matcher<()>,
     pub methods: Matcher<String>,
     pub brands: Matcher<String>,
     pub ending: Matcher<()>,
@@ -36,16 +37,33 @@ impl RefRules {
         }
         for i in 0..toks.len() {
             // "the second one", "2nd bill", "la segunda factura"
-            let ord = self
-                .ordinals
-                .at(toks, i)
-                .map(|h| (h.value, h.end))
-                .or_else(|| ordinal_number(toks[i].text).map(|n| (n, i + 1)));
+            let word = self.ordinals.at(toks, i).map(|h| (h.value, h.end));
+            let ord = word.or_else(|| ordinal_number(toks[i].text).map(|n| (n, i + 1)));
             if let Some((n, e)) = ord {
                 if let Some(h) = self.bill_nouns.at(toks, e) {
                     return Some(Found {
                         value: format!("ordinal:{n}"),
                         used: (i..h.end).collect(),
+                    });
+                }
+                // "paga la segunda con débito": an article, the ordinal, then no noun.
+                let after_article = (0..i).any(|s| {
+                    self.ordinal_articles
+                        .at(toks, s)
+                        .is_some_and(|h| h.end == i)
+                });
+                let next_is_noun = toks.get(e).is_some_and(|t| {
+                    t.text.len() > 3
+                        && !matches!(
+                            t.text,
+                            "with" | "using" | "now" | "please" | "ahora" | "porfa"
+                        )
+                });
+                // Not "the 15th": digits after an article are a day of the month.
+                if word.is_some() && after_article && !next_is_noun {
+                    return Some(Found {
+                        value: format!("ordinal:{n}"),
+                        used: (i..e).collect(),
                     });
                 }
             }

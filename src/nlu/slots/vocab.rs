@@ -26,6 +26,8 @@ pub struct SlotVocab {
     pub bills: BTreeMap<String, Vec<String>>,
     /// Nouns that name a bill ("bill", "invoice", "factura", "one").
     pub bill_nouns: Vec<String>,
+    /// Words before an ordinal that make it a bill on its own ("paga la segunda").
+    pub ordinal_articles: Vec<String>,
     /// Ordinal words → position ("second" → 2).
     pub ordinals: BTreeMap<String, u32>,
     /// Method kind (`card`, `debit`, `bank`) → phrases.
@@ -50,6 +52,9 @@ pub struct SlotVocab {
     pub languages: BTreeMap<String, Vec<String>>,
     /// Payment type (`one_time`, `autopay`, `plan_installment`) → phrases.
     pub payment_types: BTreeMap<String, Vec<String>>,
+    /// Words of near-topic requests billbot cannot do (transfers, refunds, disputes,
+    /// lists): with one of them, no acting intent is returned without a pattern.
+    pub against: Vec<String>,
     /// Acting intent → words that must appear (or a slot) before billbot acts on it.
     pub evidence: BTreeMap<String, Vec<String>>,
 }
@@ -115,12 +120,25 @@ impl<V: Clone> Matcher<V> {
         let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>> = HashMap::new();
         let mut prefixed = Vec::new();
         for (phrase, value) in pairs {
-            let words: Vec<Word> = fold(phrase)
-                .split(' ')
-                .filter(|w| !w.is_empty())
-                .map(|w| match w.strip_suffix('*') {
-                    Some(p) => Word::Prefix(p.to_owned()),
-                    None => Word::Exact(w.to_owned()),
+            // Folding drops `*`, so note which words end in it first.
+            let words: Vec<Word> = phrase
+                .split_whitespace()
+                .flat_map(|raw| {
+                    let prefix = raw.ends_with('*');
+                    let folded = fold(raw.trim_end_matches('*'));
+                    let parts: Vec<String> = folded
+                        .split(' ')
+                        .filter(|w| !w.is_empty())
+                        .map(str::to_owned)
+                        .collect();
+                    let last = parts.len().saturating_sub(1);
+                    parts.into_iter().enumerate().map(move |(i, w)| {
+                        if prefix && i == last {
+                            Word::Prefix(w)
+                        } else {
+                            Word::Exact(w)
+                        }
+                    })
                 })
                 .collect();
             match words.first() {

@@ -1,0 +1,157 @@
+//! Second opinions on the classifier, learned from the examples and `slots.toml`:
+//! whether a message is about billbot's topic at all (coverage), whether it gives
+//! evidence for an acting intent, and whether it names something billbot cannot do.
+
+use std::collections::{HashMap, HashSet};
+
+use super::data::LocaleData;
+use super::intent::Intent;
+use super::normalize::Normalizer;
+use super::slots::vocab::{Matcher, phrases, tokens};
+use super::slots::{Amount, Slots};
+
+/// Below this share of known content words a message is `out_of_scope`
+/// (see [`Gate::coverage`]).
+pub const MIN_COVERAGE: f32 = 0.34;
+/// A word seen in the examples of this many intents is a function word, not a topic.
+pub const FUNCTION_WORD_INTENTS: u32 = 14;
+
+/// What the parser checks besides the classifier's probabilities.
+#[derive(Debug, Clone)]
+pub struct Gate {
+    /// `[evidence]` of `slots.toml`: words an acting intent needs.
+    evidence: Vec<(Intent, Matcher<()>)>,
+    /// `against` of `slots.toml`: near-topic requests billbot cannot do.
+    against: Matcher<()>,
+    /// Per acting intent, words typical of it in the examples (see [`typical_words`]);
+    /// they count as evidence next to `[evidence]`.
+    typical: Vec<(Intent, HashSet<String>)>,
+    /// Words of the in-scope examples: a message made mostly of other words is about
+    /// something else, however the classifier scores it.
+    known_words: HashSet<String>,
+    /// The first five letters of every known word of five letters or more.
+    known_stems: HashSet<String>,
+    /// Words used by many intents ("what", "my", "can"): they say nothing about the topic.
+    function_words: HashSet<String>,
+}
+
+impl Gate {
+    /// Learns the word lists from a locale's examples and vocabulary.
+    pub fn new(data: &LocaleData, normalizer: &Normalizer) -> Self {
+        let mut known_words = HashSet::new();
+        let mut intents_of: HashMap<String, u32> = HashMap::new();
+        for (text, intent) in data.examples() {
+            let norm = normalizer.normalize(text);
+            for w in norm.split(' ') {
+                if intent != Intent::OutOfScope {
+                    known_words.insert(w.to_owned());
+                }
+                *intents_of.entry(w.to_owned()).or_default() |= 1 << intent.index();
+            }
+        }
+        Gate {
+            evidence: data
+                .vocab
+                .evidence
+                .iter()
+                .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
+                .collect(),
+            against: phrases(&data.vocab.against),
+            typical: typical_words(data, normalizer),
+            known_stems: known_words
+                .iter()
+                .filter_map(|w| w.get(..5).filter(|_| w.len() >= 5).map(str::to_owned))
+                .collect(),
+            known_words,
+            function_words: intents_of
+                .into_iter()
+                .filter(|(_, mask)| mask.count_ones() >= FUNCTION_WORD_INTENTS)
+                .map(|(w, _)| w)
+                .collect(),
+        }
+    }
+
+    /// True when the message names a near-topic request billbot cannot do.
+    pub fn blocks_action(&self, norm: &str) -> bool {
+        self.against.first(&tokens(norm)).is_some()
+    }
+
+    /// Share of the message's content words (not function words) seen in in-scope
+    /// examples; numbers count as seen, and a message of function words only is covered.
+    pub fn coverage(&self, norm: &str) -> f32 {
+        let mut n = 0usize;
+        let mut unknown = 0usize;
+        for w in norm.split(' ') {
+            if self.function_words.contains(w) {
+                continue;
+            }
+            n += 1;
+            // A shared five-letter stem forgives typos and inflections ("instalments").
+            let stem_known =
+                w.len() >= 5 && w.get(..5).is_some_and(|s| self.known_stems.contains(s));
+            if !(self.known_words.contains(w)
+                || stem_known
+                || w.bytes().any(|b| b.is_ascii_digit()))
+            {
+                unknown += 1;
+            }
+        }
+        // One odd word is not a topic of its own.
+        if n == 0 || unknown < 2 {
+            1.0
+        } else {
+            1.0 - unknown as f32 / n as f32
+        }
+    }
+
+    /// How many kinds of support (a fitting slot, a typical word) a message gives for
+    /// acting as `intent`: 0, 1 or 2.
+    pub fn evidence(&self, intent: Intent, norm: &str, slots: &Slots) -> u8 {
+        let by_slot = match intent {
+            Intent::PayBill => {
+                matches!(slots.amount, Some(Amount::Value(_))) || slots.bill.is_some()
+            }
+            Intent::SetupAutopay => slots.frequency.is_some() || slots.method.is_some(),
+            Intent::CancelAutopay => slots.frequency.is_some(),
+            Intent::NotificationPrefs | Intent::Unsubscribe => slots.channel.is_some(),
+            _ => false,
+        };
+        let typical = self.typical.iter().find(|(i, _)| *i == intent);
+        let by_word = typical.is_some_and(|(_, words)| norm.split(' ').any(|w| words.contains(w)))
+            || match self.evidence.iter().find(|(i, _)| *i == intent) {
+                Some((_, m)) => m.first(&tokens(norm)).is_some(),
+                // No evidence words in the data: trust the classifier.
+                None => typical.is_none(),
+            };
+        u8::from(by_slot) + u8::from(by_word)
+    }
+}
+
+/// Words that mostly occur in one acting intent's examples: in at least three of them
+/// and in at least 60 % of all examples (any intent) that contain the word.
+fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, HashSet<String>)> {
+    let mut df: HashMap<String, [u32; 28]> = HashMap::new();
+    for (text, intent) in data.examples() {
+        let norm = normalizer.normalize(text);
+        let words: HashSet<&str> = norm.split(' ').filter(|w| w.len() >= 4).collect();
+        for w in words {
+            df.entry(w.to_owned()).or_insert([0; 28])[intent.index()] += 1;
+        }
+    }
+    Intent::ALL
+        .iter()
+        .filter(|i| i.is_acting())
+        .map(|&intent| {
+            let words = df
+                .iter()
+                .filter(|(_, c)| {
+                    let mine = c[intent.index()];
+                    let all: u32 = c.iter().sum();
+                    mine >= 3 && mine * 10 >= all * 6
+                })
+                .map(|(w, _)| w.clone())
+                .collect();
+            (intent, words)
+        })
+        .collect()
+}
