@@ -35,6 +35,10 @@ pub struct EvalArgs {
 pub struct IntentsArgs {
     #[arg(long, default_value = "en-US")]
     pub locale: String,
+    /// Instead of the examples, print the lines of this labelled file (JSON lines) whose
+    /// text is also a training example — a held-out set must print nothing.
+    #[arg(long, value_name = "FILE")]
+    pub overlap: Option<std::path::PathBuf>,
 }
 
 fn load(locale: &str, settings: &Settings) -> anyhow::Result<Nlu> {
@@ -104,6 +108,14 @@ pub fn intents(args: IntentsArgs, settings: &Settings) -> anyhow::Result<()> {
     }
     let nlu = load(&args.locale, settings)?;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    if let Some(path) = &args.overlap {
+        let text = std::fs::read_to_string(path)?;
+        let (rows, _) = crate::nlu::eval::read_jsonl(&text);
+        for (_, row) in rows.iter().filter(|(_, r)| nlu.is_training_example(&r.text)) {
+            quiet_pipe(writeln!(out, "{}", serde_json::to_string(&row.text)?))?;
+        }
+        return quiet_pipe(out.flush());
+    }
     for (text, intent) in nlu.examples() {
         let line = serde_json::to_string(&Example {
             text,
