@@ -269,9 +269,17 @@ impl Assistant {
         today: chrono::NaiveDate,
     ) -> (Parse, Option<Language>) {
         let expected = dialogue::expected_intents(state);
-        let parse = self.nlu.parse(locale(lang), text, today, &expected);
+        let mut parse = self.nlu.parse(locale(lang), text, today, &expected);
         if parse.intent != Intent::OutOfScope && parse.confidence >= 0.6 {
             return (parse, None);
+        }
+        // Inside a flow, a message the parser sets aside may still be a bare correction
+        // ("mejor que sean $30"): read its slots as the flow's intent would.
+        if let (Intent::OutOfScope, Some(own)) = (parse.intent, dialogue::flow_intent(&state.flow))
+        {
+            let (slots, invalid) = self.nlu.get(locale(lang)).slots_for(text, today, own);
+            parse.slots = slots;
+            parse.invalid = invalid;
         }
         let other = match lang {
             Language::EnUs => Language::EsUs,

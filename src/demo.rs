@@ -26,9 +26,18 @@ pub const GRACE: &str = "11000003";
 /// Argon2id hashes of the demo web passwords (`demo-ana`, `demo-luis`, `demo-grace`),
 /// computed once so seeding stays fast; the passwords themselves are public demo data.
 const DEMO_PASSWORDS: [(&str, &str); 3] = [
-    (ANA, "$argon2id$v=19$m=19456,t=2,p=1$kyTlt7gyMV5KvSd4CLPfYQ$5sRTrA9zac9yOLhPFa8H+AYKM3fjxhdQ7SoeTCt/rQE"),
-    (LUIS, "$argon2id$v=19$m=19456,t=2,p=1$Vtx7yNdqUV8aBqLC5WcKrA$3fQWE5XDVr5Q0XuK+h/5tv6mW1i/CPEbM5NxAka12sQ"),
-    (GRACE, "$argon2id$v=19$m=19456,t=2,p=1$zrbyP0IKx2opCaR3ylfIXg$XWwEFj3LbIPszqnnUkKIxuptDQ+t9EMVaivMNgjiHeI"),
+    (
+        ANA,
+        "$argon2id$v=19$m=19456,t=2,p=1$kyTlt7gyMV5KvSd4CLPfYQ$5sRTrA9zac9yOLhPFa8H+AYKM3fjxhdQ7SoeTCt/rQE",
+    ),
+    (
+        LUIS,
+        "$argon2id$v=19$m=19456,t=2,p=1$Vtx7yNdqUV8aBqLC5WcKrA$3fQWE5XDVr5Q0XuK+h/5tv6mW1i/CPEbM5NxAka12sQ",
+    ),
+    (
+        GRACE,
+        "$argon2id$v=19$m=19456,t=2,p=1$zrbyP0IKx2opCaR3ylfIXg$XWwEFj3LbIPszqnnUkKIxuptDQ+t9EMVaivMNgjiHeI",
+    ),
 ];
 
 /// Creates the demo members unless they exist. Returns whether anything was created.
@@ -51,7 +60,9 @@ pub fn seed(
     let tx = conn.transaction()?;
     for (mrn, hash) in DEMO_PASSWORDS {
         let mrn = self::mrn(mrn)?;
-        let email = storage::member(&tx, &mrn)?.map(|m| m.email).unwrap_or_default();
+        let email = storage::member(&tx, &mrn)?
+            .map(|m| m.email)
+            .unwrap_or_default();
         storage::web::insert_web_account(&tx, &mrn, &email, hash, Some(now), now)?;
     }
     tx.commit()?;

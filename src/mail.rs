@@ -42,7 +42,9 @@ impl Mailer {
             ),
             None => None,
         };
-        let from = from.parse().map_err(|_| MailError::BadFrom(from.to_owned()))?;
+        let from = from
+            .parse()
+            .map_err(|_| MailError::BadFrom(from.to_owned()))?;
         Ok(Self { transport, from })
     }
 
@@ -59,14 +61,19 @@ impl Mailer {
         let mut sent = 0;
         for m in due {
             let result = match self.build(&m) {
-                Ok(message) => transport.send(message).await.map(|_| ()).map_err(|e| e.to_string()),
+                Ok(message) => transport
+                    .send(message)
+                    .await
+                    .map(|_| ())
+                    .map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
             let id = m.id;
             match result {
                 Ok(()) => {
                     db.call(move |c| outbox::mark_sent(c, id, now)).await?;
-                    metrics::counter!("billbot_outbox_sent_total", "channel" => "email").increment(1);
+                    metrics::counter!("billbot_outbox_sent_total", "channel" => "email")
+                        .increment(1);
                     sent += 1;
                 }
                 Err(error) => {
@@ -75,8 +82,10 @@ impl Mailer {
                     // Back off: 1, 2, 4, 8, 16 minutes.
                     let retry_at = now + Duration::minutes(1 << attempts.min(5).saturating_sub(1));
                     tracing::warn!(message_id = id, attempts, park, "e-mail delivery failed");
-                    db.call(move |c| outbox::mark_failed(c, id, &error, retry_at, park)).await?;
-                    metrics::counter!("billbot_outbox_failed_total", "channel" => "email").increment(1);
+                    db.call(move |c| outbox::mark_failed(c, id, &error, retry_at, park))
+                        .await?;
+                    metrics::counter!("billbot_outbox_failed_total", "channel" => "email")
+                        .increment(1);
                 }
             }
         }
@@ -84,13 +93,19 @@ impl Mailer {
     }
 
     fn build(&self, m: &outbox::Queued) -> Result<Message, String> {
-        let to: Mailbox = m.recipient.parse().map_err(|_| "invalid recipient".to_owned())?;
+        let to: Mailbox = m
+            .recipient
+            .parse()
+            .map_err(|_| "invalid recipient".to_owned())?;
         let builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(m.subject.clone().unwrap_or_default());
         let message = match &m.body_html {
-            Some(html) => builder.multipart(MultiPart::alternative_plain_html(m.body_text.clone(), html.clone())),
+            Some(html) => builder.multipart(MultiPart::alternative_plain_html(
+                m.body_text.clone(),
+                html.clone(),
+            )),
             None => builder.body(m.body_text.clone()),
         };
         message.map_err(|e| e.to_string())

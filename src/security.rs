@@ -5,8 +5,8 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use rand::Rng;
@@ -26,14 +26,16 @@ pub fn hash_password(password: &str) -> Option<String> {
 
 /// Whether `password` matches a stored Argon2 hash.
 pub fn verify_password(password: &str, stored: &str) -> bool {
-    PasswordHash::new(stored)
-        .is_ok_and(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+    PasswordHash::new(stored).is_ok_and(|h| {
+        Argon2::default()
+            .verify_password(password.as_bytes(), &h)
+            .is_ok()
+    })
 }
 
 /// A stored hash that no password matches, verified against when an e-mail is unknown so
 /// that a sign-in takes as long whether or not the account exists.
-pub const DUMMY_HASH: &str =
-    "$argon2id$v=19$m=19456,t=2,p=1$j2xL2y4KIH+mvXo59SHzOw$2KsEZ5AiGXRyt31GApCBKwYY6ux3uLlcwuhh7bjbZJY";
+pub const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$j2xL2y4KIH+mvXo59SHzOw$2KsEZ5AiGXRyt31GApCBKwYY6ux3uLlcwuhh7bjbZJY";
 
 /// A random URL-safe token (256 bits) for sessions and links.
 pub fn random_token() -> String {
@@ -126,7 +128,10 @@ mod tests {
         assert!(verify_password("demo-ana", &h));
         assert!(!verify_password("demo-anA", &h));
         assert!(!verify_password("anything", "not a hash"));
-        assert!(PasswordHash::new(DUMMY_HASH).is_ok(), "the dummy hash must be real work");
+        assert!(
+            PasswordHash::new(DUMMY_HASH).is_ok(),
+            "the dummy hash must be real work"
+        );
         assert!(!verify_password("", DUMMY_HASH));
     }
 

@@ -60,9 +60,14 @@ pub fn build_state_with(
     catalog: Arc<Catalog>,
 ) -> Result<AppState, StartupError> {
     let settings = Arc::new(settings);
-    let from = format!("{} <{}>", settings.plan.program_name, settings.plan.billing.email);
+    let from = format!(
+        "{} <{}>",
+        settings.plan.program_name, settings.plan.billing.email
+    );
     let mailer = Mailer::new(options.smtp_url.as_deref(), &from)?;
-    let public_url = options.public_url.map(|u| u.trim_end_matches('/').to_owned());
+    let public_url = options
+        .public_url
+        .map(|u| u.trim_end_matches('/').to_owned());
     let assistant = Arc::new(Assistant::new(
         db.clone(),
         nlu,
@@ -80,7 +85,9 @@ pub fn build_state_with(
         assistant,
         mailer,
         web: Arc::new(WebConfig {
-            secure_cookies: public_url.as_deref().is_some_and(|u| u.starts_with("https://")),
+            secure_cookies: public_url
+                .as_deref()
+                .is_some_and(|u| u.starts_with("https://")),
             public_url,
             login_by_account: RateLimiter::new(5, minutes(15)),
             login_by_client: RateLimiter::new(20, minutes(15)),

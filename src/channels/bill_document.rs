@@ -7,7 +7,13 @@ use crate::plan::Plan;
 
 /// Everything the PDF shows: member, bill, each service, totals, and how to pay in the
 /// member's region.
-pub fn build(account: &Account, bill: &Bill, plan: &Plan, catalog: &Catalog, lang: Language) -> BillDocument {
+pub fn build(
+    account: &Account,
+    bill: &Bill,
+    plan: &Plan,
+    catalog: &Catalog,
+    lang: Language,
+) -> BillDocument {
     let t = |id: &str| catalog.format(lang, id, &[]);
     let ta = |id: &str, args: &[(&str, Arg)]| catalog.format(lang, id, args);
     let money = |d| format_money(lang, d);
@@ -17,9 +23,21 @@ pub fn build(account: &Account, bill: &Bill, plan: &Plan, catalog: &Catalog, lan
     let mut how_to_pay = vec![t("pdf-how-to-pay")];
     let billing = &plan.billing;
     if let Some(r) = region {
-        how_to_pay.push(ta("pdf-pay-online", &[("url", Arg::from(r.pay_online.join(" / ")))]));
-        how_to_pay.push(ta("pdf-pay-phone", &[("phone", Arg::from(r.pay_by_phone.as_str())), ("region", Arg::from(r.name.as_str()))]));
-        how_to_pay.push(ta("pdf-pay-mail", &[("address", Arg::from(plan.mail_address(r)))]));
+        how_to_pay.push(ta(
+            "pdf-pay-online",
+            &[("url", Arg::from(r.pay_online.join(" / ")))],
+        ));
+        how_to_pay.push(ta(
+            "pdf-pay-phone",
+            &[
+                ("phone", Arg::from(r.pay_by_phone.as_str())),
+                ("region", Arg::from(r.name.as_str())),
+            ],
+        ));
+        how_to_pay.push(ta(
+            "pdf-pay-mail",
+            &[("address", Arg::from(plan.mail_address(r)))],
+        ));
     }
     BillDocument {
         title: ta("pdf-title", &[("plan", Arg::from(plan.name.as_str()))]),
@@ -73,7 +91,11 @@ pub fn build(account: &Account, bill: &Bill, plan: &Plan, catalog: &Catalog, lan
         how_to_pay,
         footer: ta(
             "pdf-footer",
-            &[("phone", Arg::from(billing.phone.as_str())), ("tty", Arg::from(billing.tty.as_str())), ("email", Arg::from(billing.email.as_str()))],
+            &[
+                ("phone", Arg::from(billing.phone.as_str())),
+                ("tty", Arg::from(billing.tty.as_str())),
+                ("email", Arg::from(billing.email.as_str())),
+            ],
         ),
     }
 }

@@ -3,6 +3,7 @@
 mod account;
 mod chat;
 mod nlu;
+mod outbox;
 mod serve;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +37,8 @@ enum Command {
     Intents(nlu::IntentsArgs),
     /// An operator's view of one member's account.
     Account(account::AccountArgs),
+    /// E-mails and texts waiting or sent.
+    Outbox(outbox::OutboxArgs),
 }
 
 /// Entry point of the binary: parses the command line and runs the subcommand.
@@ -50,5 +53,6 @@ pub fn run() -> anyhow::Result<()> {
         Command::Eval(args) => nlu::eval(args, &settings),
         Command::Intents(args) => nlu::intents(args, &settings),
         Command::Account(args) => account::run(args, &settings),
+        Command::Outbox(args) => outbox::run(args, &settings),
     }
 }

@@ -111,7 +111,10 @@ pub fn intents(args: IntentsArgs, settings: &Settings) -> anyhow::Result<()> {
     if let Some(path) = &args.overlap {
         let text = std::fs::read_to_string(path)?;
         let (rows, _) = crate::nlu::eval::read_jsonl(&text);
-        for (_, row) in rows.iter().filter(|(_, r)| nlu.is_training_example(&r.text)) {
+        for (_, row) in rows
+            .iter()
+            .filter(|(_, r)| nlu.is_training_example(&r.text))
+        {
             quiet_pipe(writeln!(out, "{}", serde_json::to_string(&row.text)?))?;
         }
         return quiet_pipe(out.flush());

@@ -6,11 +6,11 @@ use anyhow::Context;
 use clap::Args;
 
 use crate::config::{Settings, parse_addr};
+use crate::demo;
 use crate::gateway::SandboxGateway;
 use crate::server;
 use crate::startup::{self, Options};
 use crate::storage::{self, Db};
-use crate::demo;
 
 #[derive(Debug, Args)]
 pub struct ServeArgs {
@@ -37,9 +37,13 @@ pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
     }
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     let options = Options {
-        public_url: std::env::var("BILLBOT_PUBLIC_URL").ok().filter(|v| !v.is_empty()),
+        public_url: std::env::var("BILLBOT_PUBLIC_URL")
+            .ok()
+            .filter(|v| !v.is_empty()),
         smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
-        telegram_bot_username: std::env::var("TELEGRAM_BOT_USERNAME").ok().filter(|v| !v.is_empty()),
+        telegram_bot_username: std::env::var("TELEGRAM_BOT_USERNAME")
+            .ok()
+            .filter(|v| !v.is_empty()),
     };
     runtime.block_on(async move {
         let state = startup::build_state(
@@ -49,7 +53,9 @@ pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
             options,
         )?;
         if !state.mailer.is_configured() {
-            tracing::warn!("SMTP_URL is not set: e-mail stays in the outbox (see `billbot outbox`)");
+            tracing::warn!(
+                "SMTP_URL is not set: e-mail stays in the outbox (see `billbot outbox`)"
+            );
         }
         startup::spawn_workers(&state);
         let listener = tokio::net::TcpListener::bind(addr)

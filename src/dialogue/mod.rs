@@ -174,19 +174,30 @@ impl Decision {
     }
 }
 
-/// The intents the dialogue expects next, to help the parser with short answers.
+/// The intents the dialogue expects next, to help the parser with short answers and
+/// corrections ("make it $30" while a payment waits).
 pub fn expected_intents(state: &State) -> Vec<Intent> {
+    let mut expected = Vec::new();
     if awaiting_yes_no(&state.flow) {
-        vec![Intent::Confirm, Intent::Deny, Intent::Cancel]
-    } else {
-        match &state.flow {
-            Flow::Pay(_) => vec![Intent::PayBill, Intent::Cancel],
-            Flow::Autopay(_) => vec![Intent::SetupAutopay, Intent::Cancel],
-            Flow::Plan(_) => vec![Intent::PaymentPlan, Intent::Cancel],
-            Flow::Notifications { .. } => vec![Intent::NotificationPrefs, Intent::Cancel],
-            Flow::Letter { .. } => vec![Intent::Statements, Intent::Cancel],
-            _ => Vec::new(),
-        }
+        expected.extend([Intent::Confirm, Intent::Deny, Intent::Cancel]);
+    }
+    if let Some(own) = flow_intent(&state.flow) {
+        expected.push(own);
+        expected.push(Intent::Cancel);
+    }
+    expected.dedup();
+    expected
+}
+
+/// The intent whose slots the current flow is collecting.
+pub fn flow_intent(flow: &Flow) -> Option<Intent> {
+    match flow {
+        Flow::Pay(_) => Some(Intent::PayBill),
+        Flow::Autopay(_) => Some(Intent::SetupAutopay),
+        Flow::Plan(_) => Some(Intent::PaymentPlan),
+        Flow::Notifications { .. } => Some(Intent::NotificationPrefs),
+        Flow::Letter { .. } => Some(Intent::Statements),
+        _ => None,
     }
 }
 
@@ -308,11 +319,8 @@ fn prompt(state: &mut State, ctx: &Ctx<'_>) -> Reply {
 /// Feeds a message to the current flow when it carries what the flow is collecting.
 fn continue_flow(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Option<Decision> {
     let own = match &state.flow {
-        Flow::Pay(_) => Intent::PayBill,
-        Flow::Autopay(_) => Intent::SetupAutopay,
-        Flow::Plan(_) => Intent::PaymentPlan,
-        Flow::Notifications { .. } => Intent::NotificationPrefs,
-        _ => return None,
+        Flow::Letter { .. } | Flow::Idle | Flow::ChooseBill { .. } => return None,
+        flow => flow_intent(flow)?,
     };
     let s = &parse.slots;
     let relevant = match &state.flow {
@@ -322,7 +330,10 @@ fn continue_flow(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Option<Deci
         Flow::Notifications { .. } => s.channel.is_some() || s.setting.is_some(),
         _ => false,
     };
-    if parse.intent == own || (relevant && !parse.intent.is_acting()) {
+    // A message carrying what the flow collects is a correction ("use checking instead"),
+    // unless it confidently asks for another action.
+    let correction = relevant && (!parse.intent.is_acting() || parse.confidence < 0.9);
+    if parse.intent == own || correction {
         if !relevant && parse.intent == own {
             // "pay my bill" again: start over rather than keep an old draft.
             return None;

@@ -16,8 +16,8 @@ mod conversations;
 mod members;
 mod methods;
 mod migrations;
-mod payments;
 pub mod outbox;
+mod payments;
 mod settings;
 pub mod web;
 

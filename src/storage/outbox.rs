@@ -34,19 +34,30 @@ pub struct Queued {
 }
 
 /// Queues a message unless one with the same dedupe key exists. Returns whether it was new.
-pub fn enqueue(conn: &Connection, m: &NewMessage, now: DateTime<Utc>) -> Result<bool, StorageError> {
+pub fn enqueue(
+    conn: &Connection,
+    m: &NewMessage,
+    now: DateTime<Utc>,
+) -> Result<bool, StorageError> {
     let n = conn.execute(
         "INSERT INTO outbox (channel, recipient, subject, body_text, body_html, dedupe_key,
                              status, next_attempt_at, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7)
          ON CONFLICT(dedupe_key) DO NOTHING",
-        params![m.channel, m.recipient, m.subject, m.body_text, m.body_html, m.dedupe_key, now],
+        params![
+            m.channel,
+            m.recipient,
+            m.subject,
+            m.body_text,
+            m.body_html,
+            m.dedupe_key,
+            now
+        ],
     )?;
     Ok(n == 1)
 }
 
-const COLUMNS: &str =
-    "id, channel, recipient, subject, body_text, body_html, status, attempts, created_at, last_error";
+const COLUMNS: &str = "id, channel, recipient, subject, body_text, body_html, status, attempts, created_at, last_error";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Queued> {
     Ok(Queued {
@@ -64,7 +75,12 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Queued> {
 }
 
 /// Pending messages of a channel whose next attempt is due.
-pub fn due(conn: &Connection, channel: &str, now: DateTime<Utc>, limit: u32) -> Result<Vec<Queued>, StorageError> {
+pub fn due(
+    conn: &Connection,
+    channel: &str,
+    now: DateTime<Utc>,
+    limit: u32,
+) -> Result<Vec<Queued>, StorageError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM outbox WHERE status = 'pending' AND channel = ?1 AND next_attempt_at <= ?2
          ORDER BY id LIMIT ?3"
@@ -77,8 +93,12 @@ pub fn due(conn: &Connection, channel: &str, now: DateTime<Utc>, limit: u32) -> 
 
 /// Every message, newest first (for `billbot outbox`).
 pub fn list(conn: &Connection, limit: u32) -> Result<Vec<Queued>, StorageError> {
-    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1"))?;
-    let rows = stmt.query_map([limit], from_row)?.collect::<Result<Vec<_>, _>>()?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM outbox ORDER BY id DESC LIMIT ?1"
+    ))?;
+    let rows = stmt
+        .query_map([limit], from_row)?
+        .collect::<Result<Vec<_>, _>>()?;
     Ok(rows)
 }
 

@@ -42,7 +42,10 @@ fn account_from(row: (String, String, String, Option<String>)) -> Result<WebAcco
 }
 
 /// The web account signing in with `email` (any case).
-pub fn web_account_by_email(conn: &Connection, email: &str) -> Result<Option<WebAccount>, StorageError> {
+pub fn web_account_by_email(
+    conn: &Connection,
+    email: &str,
+) -> Result<Option<WebAccount>, StorageError> {
     conn.query_row(
         "SELECT mrn, email, password_hash, verified_at FROM web_accounts WHERE email = lower(?1)",
         [email],
@@ -53,7 +56,10 @@ pub fn web_account_by_email(conn: &Connection, email: &str) -> Result<Option<Web
     .transpose()
 }
 
-pub fn web_account_by_mrn(conn: &Connection, mrn: &Mrn) -> Result<Option<WebAccount>, StorageError> {
+pub fn web_account_by_mrn(
+    conn: &Connection,
+    mrn: &Mrn,
+) -> Result<Option<WebAccount>, StorageError> {
     conn.query_row(
         "SELECT mrn, email, password_hash, verified_at FROM web_accounts WHERE mrn = ?1",
         [mrn.as_str()],
@@ -64,7 +70,11 @@ pub fn web_account_by_mrn(conn: &Connection, mrn: &Mrn) -> Result<Option<WebAcco
     .transpose()
 }
 
-pub fn mark_email_verified(conn: &Connection, mrn: &Mrn, now: DateTime<Utc>) -> Result<(), StorageError> {
+pub fn mark_email_verified(
+    conn: &Connection,
+    mrn: &Mrn,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
     conn.execute(
         "UPDATE web_accounts SET verified_at = coalesce(verified_at, ?2) WHERE mrn = ?1",
         params![mrn.as_str(), now],
@@ -72,7 +82,12 @@ pub fn mark_email_verified(conn: &Connection, mrn: &Mrn, now: DateTime<Utc>) -> 
     Ok(())
 }
 
-pub fn create_session(conn: &Connection, token_hash: &str, mrn: &Mrn, now: DateTime<Utc>) -> Result<(), StorageError> {
+pub fn create_session(
+    conn: &Connection,
+    token_hash: &str,
+    mrn: &Mrn,
+    now: DateTime<Utc>,
+) -> Result<(), StorageError> {
     conn.execute(
         "INSERT INTO sessions (token_hash, mrn, created_at, last_seen) VALUES (?1, ?2, ?3, ?3)",
         params![token_hash, mrn.as_str(), now],
@@ -106,7 +121,9 @@ pub fn touch_session(
                 "UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1",
                 params![token_hash, now],
             )?;
-            Ok(Some(parse_key(&mrn, "medical record number", |s| s.parse().ok())?))
+            Ok(Some(parse_key(&mrn, "medical record number", |s| {
+                s.parse().ok()
+            })?))
         }
     }
 }
@@ -147,6 +164,9 @@ pub enum CodeProblem {
     TooManyAttempts,
 }
 
+/// A stored code: member, hash, expiry, wrong attempts, when it was used.
+type StoredCode = (String, String, DateTime<Utc>, u32, Option<String>);
+
 /// Checks a code for (purpose, subject). A right code is used up; a wrong one counts as
 /// an attempt, and after `max_attempts` the code is void.
 pub fn use_code(
@@ -158,7 +178,7 @@ pub fn use_code(
     now: DateTime<Utc>,
 ) -> Result<Result<Mrn, CodeProblem>, StorageError> {
     let tx = conn.transaction()?;
-    let row: Option<(String, String, DateTime<Utc>, u32, Option<String>)> = tx
+    let row: Option<StoredCode> = tx
         .query_row(
             "SELECT mrn, code_hash, expires_at, attempts, used_at FROM one_time_codes
              WHERE purpose = ?1 AND subject = ?2",
@@ -168,7 +188,9 @@ pub fn use_code(
         .optional()?;
     let outcome = match row {
         None | Some((_, _, _, _, Some(_))) => Err(CodeProblem::Wrong),
-        Some((_, _, _, attempts, None)) if attempts >= max_attempts => Err(CodeProblem::TooManyAttempts),
+        Some((_, _, _, attempts, None)) if attempts >= max_attempts => {
+            Err(CodeProblem::TooManyAttempts)
+        }
         Some((_, _, expires_at, _, None)) if expires_at < now => Err(CodeProblem::Expired),
         Some((mrn, stored, _, attempts, None)) => {
             if crate::security::constant_time_eq(stored.as_bytes(), code_hash.as_bytes()) {
@@ -176,7 +198,9 @@ pub fn use_code(
                     "UPDATE one_time_codes SET used_at = ?3 WHERE purpose = ?1 AND subject = ?2",
                     params![purpose, subject, now],
                 )?;
-                Ok(parse_key(&mrn, "medical record number", |s| s.parse().ok())?)
+                Ok(parse_key(&mrn, "medical record number", |s| {
+                    s.parse().ok()
+                })?)
             } else {
                 tx.execute(
                     "UPDATE one_time_codes SET attempts = attempts + 1 WHERE purpose = ?1 AND subject = ?2",

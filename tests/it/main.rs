@@ -4,6 +4,7 @@
 //! server on port 0), so tests run in parallel without sharing state.
 
 mod binary;
+mod browser;
 mod conversations;
 mod locales;
 mod nlu;

@@ -445,9 +445,17 @@ fn demo_members_sign_in_with_their_demo_passwords() {
         ("LUIS@example.org", "demo-luis"),
         ("grace@example.org", "demo-grace"),
     ] {
-        let account = storage::web::web_account_by_email(&conn, email).unwrap().unwrap();
+        let account = storage::web::web_account_by_email(&conn, email)
+            .unwrap()
+            .unwrap();
         assert!(account.verified);
-        assert!(billbot::security::verify_password(password, &account.password_hash), "{email}");
-        assert!(!billbot::security::verify_password("wrong", &account.password_hash));
+        assert!(
+            billbot::security::verify_password(password, &account.password_hash),
+            "{email}"
+        );
+        assert!(!billbot::security::verify_password(
+            "wrong",
+            &account.password_hash
+        ));
     }
 }

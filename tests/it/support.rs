@@ -107,7 +107,9 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     )
     .expect("build state");
     startup::spawn_workers(&state);
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind port 0");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind port 0");
     let base = format!("http://{}", listener.local_addr().expect("local addr"));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     tokio::spawn(async move {
@@ -120,7 +122,10 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
         base,
         db,
         gateway,
-        client: reqwest::Client::builder().cookie_store(true).build().expect("client"),
+        client: reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .expect("client"),
         _shutdown: tx,
     }
 }

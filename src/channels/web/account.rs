@@ -78,7 +78,11 @@ async fn summary(State(state): State<AppState>, session: Session) -> Result<Resp
 }
 
 /// The bill as a PDF; any bill but the member's own is "not found".
-async fn bill_pdf(State(state): State<AppState>, session: Option<Session>, Path(id): Path<String>) -> Result<Response, ApiError> {
+async fn bill_pdf(
+    State(state): State<AppState>,
+    session: Option<Session>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
     let Some(session) = session else {
         return Err(ApiError::not_found());
     };
@@ -86,11 +90,20 @@ async fn bill_pdf(State(state): State<AppState>, session: Option<Session>, Path(
     let Some(bill) = a.bill(&id) else {
         return Err(ApiError::not_found());
     };
-    let doc = crate::channels::bill_document::build(&a, bill, &state.settings.plan, state.assistant.catalog(), a.member.language);
+    let doc = crate::channels::bill_document::build(
+        &a,
+        bill,
+        &state.settings.plan,
+        state.assistant.catalog(),
+        a.member.language,
+    );
     let bytes = crate::pdf::render(&doc);
     Ok((
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("application/pdf")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/pdf"),
+            ),
             (
                 header::CONTENT_DISPOSITION,
                 HeaderValue::from_str(&format!("inline; filename=\"bill-{}.pdf\"", bill.id))
@@ -126,26 +139,54 @@ enum NewMethod {
 
 /// Saves a card or bank account: the gateway turns it into a token; the digits are never
 /// stored, logged or sent back.
-async fn add_method(State(state): State<AppState>, session: Session, ApiJson(form): ApiJson<NewMethod>) -> Result<Response, ApiError> {
+async fn add_method(
+    State(state): State<AppState>,
+    session: Session,
+    ApiJson(form): ApiJson<NewMethod>,
+) -> Result<Response, ApiError> {
     let gateway = state.gateway.clone();
     let (tokenized, expiry, make_default) = tokio::task::spawn_blocking(move || match form {
-        NewMethod::Card { number, exp_month, exp_year, debit, make_default } => gateway
+        NewMethod::Card {
+            number,
+            exp_month,
+            exp_year,
+            debit,
+            make_default,
+        } => gateway
             .tokenize_card(&number, exp_month, exp_year, debit)
             .map(|t| (t, Some((exp_month, exp_year)), make_default)),
-        NewMethod::Bank { routing, account, account_type, make_default } => {
+        NewMethod::Bank {
+            routing,
+            account,
+            account_type,
+            make_default,
+        } => {
             let digits: String = account.chars().filter(char::is_ascii_digit).collect();
             gateway
-                .tokenize_bank(routing.trim(), &digits, account_type.as_deref() == Some("savings"))
+                .tokenize_bank(
+                    routing.trim(),
+                    &digits,
+                    account_type.as_deref() == Some("savings"),
+                )
                 .map(|t| (t, None, make_default))
         }
     })
     .await
     .map_err(|_| ApiError::internal())?
     .map_err(|e| match e {
-        GatewayError::BadCardNumber => ApiError::new(StatusCode::BAD_REQUEST, "That card number is not valid."),
-        GatewayError::BadExpiry => ApiError::new(StatusCode::BAD_REQUEST, "That expiry date is not valid or has passed."),
-        GatewayError::BadRoutingNumber => ApiError::new(StatusCode::BAD_REQUEST, "That routing number is not valid."),
-        GatewayError::BadAccountNumber => ApiError::new(StatusCode::BAD_REQUEST, "That account number is not valid."),
+        GatewayError::BadCardNumber => {
+            ApiError::new(StatusCode::BAD_REQUEST, "That card number is not valid.")
+        }
+        GatewayError::BadExpiry => ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "That expiry date is not valid or has passed.",
+        ),
+        GatewayError::BadRoutingNumber => {
+            ApiError::new(StatusCode::BAD_REQUEST, "That routing number is not valid.")
+        }
+        GatewayError::BadAccountNumber => {
+            ApiError::new(StatusCode::BAD_REQUEST, "That account number is not valid.")
+        }
         _ => ApiError::internal(),
     })?;
     let mrn = session.mrn.clone();
@@ -163,7 +204,10 @@ async fn add_method(State(state): State<AppState>, session: Session, ApiJson(for
         .call(move |c| {
             let tx = c.transaction()?;
             let first = storage::methods_for(&tx, &mrn)?.is_empty();
-            let method = PaymentMethod { is_default: method.is_default || first, ..method };
+            let method = PaymentMethod {
+                is_default: method.is_default || first,
+                ..method
+            };
             storage::insert_method(&tx, &mrn, &method)?;
             tx.commit()?;
             Ok(())
@@ -179,7 +223,10 @@ async fn add_method(State(state): State<AppState>, session: Session, ApiJson(for
 
 /// A one-time, short-lived code that links a Telegram chat to this member
 /// (`/start CODE` in the bot).
-async fn telegram_code(State(state): State<AppState>, session: Session) -> Result<Response, ApiError> {
+async fn telegram_code(
+    State(state): State<AppState>,
+    session: Session,
+) -> Result<Response, ApiError> {
     let code = security::short_code(8);
     let now = state.settings.clock.now();
     let (mrn, hash) = (session.mrn.clone(), security::sha256_hex(&code));
@@ -187,9 +234,24 @@ async fn telegram_code(State(state): State<AppState>, session: Session) -> Resul
     state
         .db
         .call(move |c| {
-            storage::web::put_code(c, "telegram_deep_link", &subject, &mrn, &hash, now + Duration::minutes(LINK_CODE_MINUTES), now)
+            storage::web::put_code(
+                c,
+                "telegram_deep_link",
+                &subject,
+                &mrn,
+                &hash,
+                now + Duration::minutes(LINK_CODE_MINUTES),
+                now,
+            )
         })
         .await?;
-    let deep_link = state.web.telegram_bot.as_ref().map(|bot| format!("https://t.me/{bot}?start={code}"));
-    Ok(Json(json!({ "code": code, "expires_in_minutes": LINK_CODE_MINUTES, "deep_link": deep_link })).into_response())
+    let deep_link = state
+        .web
+        .telegram_bot
+        .as_ref()
+        .map(|bot| format!("https://t.me/{bot}?start={code}"));
+    Ok(Json(
+        json!({ "code": code, "expires_in_minutes": LINK_CODE_MINUTES, "deep_link": deep_link }),
+    )
+    .into_response())
 }

@@ -53,19 +53,33 @@ const NO_MATCH: ApiError = ApiError::new(
 fn valid_email(email: &str) -> bool {
     let email = email.trim();
     email.len() <= 254
-        && email.split_once('@').is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
+        && email
+            .split_once('@')
+            .is_some_and(|(user, domain)| !user.is_empty() && domain.contains('.'))
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-async fn register(State(state): State<AppState>, ApiJson(form): ApiJson<Register>) -> Result<Response, ApiError> {
+async fn register(
+    State(state): State<AppState>,
+    ApiJson(form): ApiJson<Register>,
+) -> Result<Response, ApiError> {
     if !form.accept_terms {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "Please agree to the terms and conditions."));
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "Please agree to the terms and conditions.",
+        ));
     }
     if !valid_email(&form.email) {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "Please enter a valid e-mail address."));
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "Please enter a valid e-mail address.",
+        ));
     }
     if !(8..=200).contains(&form.password.chars().count()) {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "Choose a password of at least 8 characters."));
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "Choose a password of at least 8 characters.",
+        ));
     }
     let mrn: Mrn = form.mrn.parse().map_err(|_| NO_MATCH)?;
     let birth: NaiveDate = form.birth_date.trim().parse().map_err(|_| NO_MATCH)?;
@@ -88,7 +102,10 @@ async fn register(State(state): State<AppState>, ApiJson(form): ApiJson<Register
         return Err(NO_MATCH);
     }
     if existing {
-        return Err(ApiError::new(StatusCode::CONFLICT, "There is already an account for these details. Please sign in."));
+        return Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "There is already an account for these details. Please sign in.",
+        ));
     }
     let password = form.password;
     let hash = tokio::task::spawn_blocking(move || security::hash_password(&password))
@@ -105,7 +122,10 @@ async fn register(State(state): State<AppState>, ApiJson(form): ApiJson<Register
     let body = catalog.format(
         lang,
         "email-verify-body",
-        &[("code", Arg::from(code.as_str())), ("minutes", Arg::Count(CODE_MINUTES))],
+        &[
+            ("code", Arg::from(code.as_str())),
+            ("minutes", Arg::Count(CODE_MINUTES)),
+        ],
     );
     let message = outbox::NewMessage {
         channel: "email".into(),
@@ -113,7 +133,10 @@ async fn register(State(state): State<AppState>, ApiJson(form): ApiJson<Register
         subject: Some(subject),
         body_text: body,
         body_html: None,
-        dedupe_key: format!("verify-email:{email}:{}", now.timestamp_nanos_opt().unwrap_or_default()),
+        dedupe_key: format!(
+            "verify-email:{email}:{}",
+            now.timestamp_nanos_opt().unwrap_or_default()
+        ),
     };
     let code_hash = sha256_hex(&code);
     state
@@ -121,14 +144,26 @@ async fn register(State(state): State<AppState>, ApiJson(form): ApiJson<Register
         .call(move |c| {
             let tx = c.transaction()?;
             storage::web::insert_web_account(&tx, &mrn, &email, &hash, None, now)?;
-            storage::web::put_code(&tx, "verify_email", &email, &mrn, &code_hash, now + Duration::minutes(CODE_MINUTES), now)?;
+            storage::web::put_code(
+                &tx,
+                "verify_email",
+                &email,
+                &mrn,
+                &code_hash,
+                now + Duration::minutes(CODE_MINUTES),
+                now,
+            )?;
             outbox::enqueue(&tx, &message, now)?;
             tx.commit()?;
             Ok(())
         })
         .await?;
     tracing::info!("registration started; verification e-mail queued");
-    Ok((StatusCode::CREATED, Json(json!({ "status": "verification_sent" }))).into_response())
+    Ok((
+        StatusCode::CREATED,
+        Json(json!({ "status": "verification_sent" })),
+    )
+        .into_response())
 }
 
 /// Names compared without case, accents or extra spaces ("ana  garcia" = "Ana García").
@@ -142,11 +177,17 @@ struct Verify {
     code: String,
 }
 
-async fn verify(State(state): State<AppState>, ApiJson(form): ApiJson<Verify>) -> Result<Response, ApiError> {
+async fn verify(
+    State(state): State<AppState>,
+    ApiJson(form): ApiJson<Verify>,
+) -> Result<Response, ApiError> {
     let email = form.email.trim().to_lowercase();
     let key = format!("verify:{email}");
     if !state.web.codes.allowed(&key) {
-        return Err(ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts. Please wait a few minutes."));
+        return Err(ApiError::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "Too many attempts. Please wait a few minutes.",
+        ));
     }
     let code_hash = sha256_hex(form.code.trim());
     let now = state.settings.clock.now();
@@ -154,7 +195,14 @@ async fn verify(State(state): State<AppState>, ApiJson(form): ApiJson<Verify>) -
     let result = state
         .db
         .call(move |c| {
-            let outcome = storage::web::use_code(c, "verify_email", &subject, &code_hash, CODE_ATTEMPTS, now)?;
+            let outcome = storage::web::use_code(
+                c,
+                "verify_email",
+                &subject,
+                &code_hash,
+                CODE_ATTEMPTS,
+                now,
+            )?;
             if let Ok(mrn) = &outcome {
                 storage::web::mark_email_verified(c, mrn, now)?;
             }
@@ -169,11 +217,16 @@ async fn verify(State(state): State<AppState>, ApiJson(form): ApiJson<Verify>) -
         Err(problem) => {
             state.web.codes.failed(&key);
             Err(match problem {
-                CodeProblem::TooManyAttempts => {
-                    ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Too many wrong codes. Please register again for a new one.")
+                CodeProblem::TooManyAttempts => ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "Too many wrong codes. Please register again for a new one.",
+                ),
+                CodeProblem::Expired => {
+                    ApiError::new(StatusCode::BAD_REQUEST, "That code has expired.")
                 }
-                CodeProblem::Expired => ApiError::new(StatusCode::BAD_REQUEST, "That code has expired."),
-                CodeProblem::Wrong => ApiError::new(StatusCode::BAD_REQUEST, "That code is not right."),
+                CodeProblem::Wrong => {
+                    ApiError::new(StatusCode::BAD_REQUEST, "That code is not right.")
+                }
             })
         }
     }
@@ -185,8 +238,14 @@ struct Login {
     password: String,
 }
 
-const BAD_LOGIN: ApiError = ApiError::new(StatusCode::UNAUTHORIZED, "That e-mail and password don't match.");
-const TOO_MANY: ApiError = ApiError::new(StatusCode::TOO_MANY_REQUESTS, "Too many attempts. Please wait a few minutes.");
+const BAD_LOGIN: ApiError = ApiError::new(
+    StatusCode::UNAUTHORIZED,
+    "That e-mail and password don't match.",
+);
+const TOO_MANY: ApiError = ApiError::new(
+    StatusCode::TOO_MANY_REQUESTS,
+    "Too many attempts. Please wait a few minutes.",
+);
 
 async fn login(
     State(state): State<AppState>,
@@ -197,17 +256,25 @@ async fn login(
     let account_key = format!("login:{}", sha256_hex(&email));
     let client_key = format!("client:{}", client.ip());
     let limits = &state.web;
-    if !limits.login_by_account.allowed(&account_key) || !limits.login_by_client.allowed(&client_key) {
+    if !limits.login_by_account.allowed(&account_key)
+        || !limits.login_by_client.allowed(&client_key)
+    {
         return Err(TOO_MANY);
     }
     let lookup = email.clone();
-    let account = state.db.call(move |c| storage::web::web_account_by_email(c, &lookup)).await?;
+    let account = state
+        .db
+        .call(move |c| storage::web::web_account_by_email(c, &lookup))
+        .await?;
     // Unknown e-mails are checked against a dummy hash so both cases take as long.
-    let stored = account.as_ref().map_or(DUMMY_HASH.to_owned(), |a| a.password_hash.clone());
+    let stored = account
+        .as_ref()
+        .map_or(DUMMY_HASH.to_owned(), |a| a.password_hash.clone());
     let password = form.password;
-    let matches = tokio::task::spawn_blocking(move || security::verify_password(&password, &stored))
-        .await
-        .unwrap_or(false);
+    let matches =
+        tokio::task::spawn_blocking(move || security::verify_password(&password, &stored))
+            .await
+            .unwrap_or(false);
     let Some(account) = account.filter(|_| matches) else {
         limits.login_by_account.failed(&account_key);
         limits.login_by_client.failed(&client_key);
@@ -215,7 +282,10 @@ async fn login(
         return Err(BAD_LOGIN);
     };
     if !account.verified {
-        return Err(ApiError::new(StatusCode::FORBIDDEN, "Please verify your e-mail address first."));
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Please verify your e-mail address first.",
+        ));
     }
     limits.login_by_account.succeeded(&account_key);
     let token = security::random_token();
@@ -232,25 +302,41 @@ async fn login(
         .ok_or_else(ApiError::internal)?;
     tracing::info!("member signed in");
     Ok((
-        [(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &token, state.web.secure_cookies, None))],
+        [(
+            header::SET_COOKIE,
+            set_cookie(SESSION_COOKIE, &token, state.web.secure_cookies, None),
+        )],
         Json(json!({ "name": member.name, "language": member.language.tag() })),
     )
         .into_response())
 }
 
-async fn logout(State(state): State<AppState>, session: Option<Session>) -> Result<Response, ApiError> {
+async fn logout(
+    State(state): State<AppState>,
+    session: Option<Session>,
+) -> Result<Response, ApiError> {
     if let Some(s) = session {
-        state.db.call(move |c| storage::web::delete_session(c, &s.token_hash)).await?;
+        state
+            .db
+            .call(move |c| storage::web::delete_session(c, &s.token_hash))
+            .await?;
     }
     Ok((
         StatusCode::NO_CONTENT,
-        [(header::SET_COOKIE, set_cookie(SESSION_COOKIE, "", state.web.secure_cookies, Some(0)))],
+        [(
+            header::SET_COOKIE,
+            set_cookie(SESSION_COOKIE, "", state.web.secure_cookies, Some(0)),
+        )],
     )
         .into_response())
 }
 
 async fn me(State(state): State<AppState>, session: Session) -> Result<Response, ApiError> {
     let mrn = session.mrn;
-    let member = state.db.call(move |c| storage::member(c, &mrn)).await?.ok_or_else(ApiError::unauthorized)?;
+    let member = state
+        .db
+        .call(move |c| storage::member(c, &mrn))
+        .await?
+        .ok_or_else(ApiError::unauthorized)?;
     Ok(Json(json!({ "name": member.name, "language": member.language.tag() })).into_response())
 }

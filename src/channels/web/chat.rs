@@ -37,17 +37,29 @@ fn speaker(session: Option<Session>, headers: &HeaderMap) -> (String, Option<Mrn
             Some(id) => (format!("visitor:{}", security::sha256_hex(id)), None, None),
             None => {
                 let id = security::random_token();
-                (format!("visitor:{}", security::sha256_hex(&id)), None, Some(id))
+                (
+                    format!("visitor:{}", security::sha256_hex(&id)),
+                    None,
+                    Some(id),
+                )
             }
         },
     }
 }
 
 /// Runs one turn on the blocking pool and returns the JSON frame.
-async fn turn(state: &AppState, address: String, member: Option<Mrn>, text: String) -> Result<serde_json::Value, ApiError> {
+async fn turn(
+    state: &AppState,
+    address: String,
+    member: Option<Mrn>,
+    text: String,
+) -> Result<serde_json::Value, ApiError> {
     let text = text.trim().to_owned();
     if text.is_empty() {
-        return Err(ApiError::new(StatusCode::BAD_REQUEST, "Please type a message."));
+        return Err(ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "Please type a message.",
+        ));
     }
     let assistant = state.assistant.clone();
     let out = tokio::task::spawn_blocking(move || {
@@ -78,9 +90,10 @@ async fn message(
     let frame = turn(&state, address, member, input.text).await?;
     let mut response = Json(frame).into_response();
     if let Some(id) = new_visitor {
-        response
-            .headers_mut()
-            .insert(header::SET_COOKIE, set_cookie(VISITOR_COOKIE, &id, state.web.secure_cookies, None));
+        response.headers_mut().insert(
+            header::SET_COOKIE,
+            set_cookie(VISITOR_COOKIE, &id, state.web.secure_cookies, None),
+        );
     }
     Ok(response)
 }
@@ -92,8 +105,14 @@ async fn websocket(
     request: Request,
 ) -> Response {
     // A page on another site must not open a socket with this member's cookies.
-    if !super::guard::same_origin(&state, &request) || request.headers().get(header::ORIGIN).is_none() {
-        return ApiError::new(StatusCode::FORBIDDEN, "Cross-site connections are not allowed.").into_response();
+    if !super::guard::same_origin(&state, &request)
+        || request.headers().get(header::ORIGIN).is_none()
+    {
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            "Cross-site connections are not allowed.",
+        )
+        .into_response();
     }
     let (address, member, _) = speaker(session, request.headers());
     upgrade
@@ -101,20 +120,31 @@ async fn websocket(
         .on_upgrade(move |socket| serve_socket(socket, state, address, member))
 }
 
-async fn serve_socket(mut socket: WebSocket, state: AppState, address: String, member: Option<Mrn>) {
+async fn serve_socket(
+    mut socket: WebSocket,
+    state: AppState,
+    address: String,
+    member: Option<Mrn>,
+) {
     while let Some(Ok(msg)) = socket.recv().await {
         let reply = match msg {
             Message::Text(text) => match serde_json::from_str::<ChatIn>(&text) {
-                Ok(input) => match turn(&state, address.clone(), member.clone(), input.text).await {
-                    Ok(frame) => frame,
-                    Err(e) => json!({ "error": e.message() }),
-                },
+                Ok(input) => {
+                    match turn(&state, address.clone(), member.clone(), input.text).await {
+                        Ok(frame) => frame,
+                        Err(e) => json!({ "error": e.message() }),
+                    }
+                }
                 Err(_) => json!({ "error": "Send {\"text\": \"...\"}." }),
             },
             Message::Close(_) => break,
             _ => continue,
         };
-        if socket.send(Message::Text(reply.to_string().into())).await.is_err() {
+        if socket
+            .send(Message::Text(reply.to_string().into()))
+            .await
+            .is_err()
+        {
             break;
         }
     }

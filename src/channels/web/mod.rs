@@ -38,7 +38,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(chat::router())
         .merge(account::router())
         .layer(DefaultBodyLimit::max(MAX_BODY))
-        .layer(middleware::from_fn_with_state(state.clone(), guard::same_origin_writes))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            guard::same_origin_writes,
+        ))
         .layer(middleware::from_fn(guard::security_headers))
 }
 
@@ -69,7 +72,10 @@ impl ApiError {
     }
 
     pub fn internal() -> Self {
-        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.")
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "Something went wrong on our side. Please try again.",
+        )
     }
 }
 
@@ -101,10 +107,13 @@ where
         match axum::Json::<T>::from_request(req, state).await {
             Ok(axum::Json(v)) => Ok(ApiJson(v)),
             Err(rejection) => Err(match rejection.status() {
-                StatusCode::PAYLOAD_TOO_LARGE => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "That request is too large."),
-                StatusCode::UNSUPPORTED_MEDIA_TYPE => {
-                    ApiError::new(StatusCode::UNSUPPORTED_MEDIA_TYPE, "Send JSON (Content-Type: application/json).")
+                StatusCode::PAYLOAD_TOO_LARGE => {
+                    ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "That request is too large.")
                 }
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    "Send JSON (Content-Type: application/json).",
+                ),
                 _ => ApiError::new(StatusCode::BAD_REQUEST, "That request is not valid."),
             }),
         }
@@ -146,7 +155,10 @@ pub struct Session {
 impl FromRequestParts<AppState> for Option<Session> {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         let Some(token) = cookie(&parts.headers, SESSION_COOKIE) else {
             return Ok(None);
         };
@@ -165,7 +177,10 @@ impl FromRequestParts<AppState> for Option<Session> {
 impl FromRequestParts<AppState> for Session {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
         <Option<Session>>::from_request_parts(parts, state)
             .await?
             .ok_or_else(ApiError::unauthorized)

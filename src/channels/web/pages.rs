@@ -16,7 +16,10 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/", get(|| async { file("index.html") }))
         .route("/methods/new", get(|| async { file("methods.html") }))
-        .route("/static/{name}", get(|Path(name): Path<String>| async move { file(&name) }))
+        .route(
+            "/static/{name}",
+            get(|Path(name): Path<String>| async move { file(&name) }),
+        )
 }
 
 fn file(name: &str) -> Response {
