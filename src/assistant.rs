@@ -106,6 +106,47 @@ impl Assistant {
         &self.catalog
     }
 
+    /// Drops whatever flow a conversation is in (SMS STOP cancels a pending payment).
+    pub fn cancel_flow(&self, channel: ChannelKind, address: &str) -> Result<(), AssistantError> {
+        let key = (channel, address.to_owned());
+        let lock = {
+            let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
+            Arc::clone(turns.entry(key).or_default())
+        };
+        let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;
+        let channel = channel.key();
+        self.db.with(|c| {
+            if let Some(mut stored) = storage::load_conversation(c, channel, address)? {
+                let mut state: State = serde_json::from_str(&stored.state).unwrap_or_default();
+                state.flow = dialogue::Flow::Idle;
+                stored.state = serde_json::to_string(&state).unwrap_or_default();
+                storage::save_conversation(c, channel, address, &stored)?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// The language a conversation is in (or the member's, or English).
+    pub fn language_of(
+        &self,
+        channel: ChannelKind,
+        address: &str,
+        member: Option<&Mrn>,
+    ) -> Language {
+        let stored = self
+            .db
+            .with(|c| storage::load_conversation(c, channel.key(), address))
+            .ok()
+            .flatten();
+        if let Some(s) = stored {
+            return s.language;
+        }
+        member
+            .and_then(|m| self.db.with(|c| storage::member(c, m)).ok().flatten())
+            .map_or(Language::EnUs, |m| m.language)
+    }
+
     /// Handles one message: understand, decide, act, remember, answer.
     pub fn handle(&self, inbound: &Inbound) -> Result<Outbound, AssistantError> {
         let key = (inbound.channel, inbound.address.clone());

@@ -39,6 +39,14 @@ pub struct AppState {
     pub assistant: Arc<Assistant>,
     pub mailer: Mailer,
     pub web: Arc<WebConfig>,
+    pub channels: Arc<ChannelConfig>,
+}
+
+/// Secrets of the text channels; a channel without its secrets is off.
+#[derive(Debug, Default)]
+pub struct ChannelConfig {
+    /// `TWILIO_AUTH_TOKEN`: signs every inbound SMS webhook.
+    pub twilio_auth_token: Option<String>,
 }
 
 /// Settings and guards of the web channel.
@@ -63,6 +71,7 @@ pub fn app(state: AppState) -> Router {
         .route("/healthz", get(healthz))
         .route("/metrics", get(render_metrics))
         .merge(channels::web::router(&state))
+        .merge(channels::sms::router())
         .layer(middleware::from_fn(track))
         .with_state(state)
 }

@@ -13,7 +13,7 @@ use crate::i18n::{Catalog, I18nError};
 use crate::mail::{MailError, Mailer};
 use crate::nlu::{NluError, Nlus};
 use crate::security::RateLimiter;
-use crate::server::{AppState, WebConfig};
+use crate::server::{AppState, ChannelConfig, WebConfig};
 use crate::storage::Db;
 
 #[derive(Debug, Error)]
@@ -35,6 +35,21 @@ pub struct Options {
     pub smtp_url: Option<String>,
     /// `TELEGRAM_BOT_USERNAME`, for deep links to the bot.
     pub telegram_bot_username: Option<String>,
+    /// `TWILIO_AUTH_TOKEN`; without it (or without a public URL) SMS is off.
+    pub twilio_auth_token: Option<String>,
+}
+
+impl Options {
+    /// Reads the options from the environment (empty values count as unset).
+    pub fn from_env() -> Self {
+        let var = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+        Options {
+            public_url: var("BILLBOT_PUBLIC_URL"),
+            smtp_url: var("SMTP_URL"),
+            telegram_bot_username: var("TELEGRAM_BOT_USERNAME"),
+            twilio_auth_token: var("TWILIO_AUTH_TOKEN"),
+        }
+    }
 }
 
 /// Loads the language data, trains the parser and wires the shared state. Call inside a
@@ -77,6 +92,14 @@ pub fn build_state_with(
         public_url.clone(),
     ));
     let minutes = |m: u64| Duration::from_secs(60 * m);
+    let sms_on = options.twilio_auth_token.is_some() && public_url.is_some();
+    if sms_on {
+        tracing::info!("SMS channel on: POST /sms/twilio");
+    } else {
+        tracing::warn!(
+            "SMS channel off: set TWILIO_AUTH_TOKEN and BILLBOT_PUBLIC_URL to turn it on"
+        );
+    }
     Ok(AppState {
         db,
         settings,
@@ -93,6 +116,9 @@ pub fn build_state_with(
             login_by_client: RateLimiter::new(20, minutes(15)),
             codes: RateLimiter::new(5, minutes(15)),
             telegram_bot: options.telegram_bot_username,
+        }),
+        channels: Arc::new(ChannelConfig {
+            twilio_auth_token: options.twilio_auth_token.filter(|_| sms_on),
         }),
     })
 }

@@ -2,4 +2,6 @@
 //! arrives into one [`crate::assistant::Inbound`] and renders the replies for its medium.
 
 pub mod bill_document;
+pub mod linking;
+pub mod sms;
 pub mod web;

@@ -36,15 +36,7 @@ pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
         .context("creating the demo members")?;
     }
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
-    let options = Options {
-        public_url: std::env::var("BILLBOT_PUBLIC_URL")
-            .ok()
-            .filter(|v| !v.is_empty()),
-        smtp_url: std::env::var("SMTP_URL").ok().filter(|v| !v.is_empty()),
-        telegram_bot_username: std::env::var("TELEGRAM_BOT_USERNAME")
-            .ok()
-            .filter(|v| !v.is_empty()),
-    };
+    let options = Options::from_env();
     runtime.block_on(async move {
         let state = startup::build_state(
             settings.clone(),

@@ -263,6 +263,38 @@ CREATE TABLE outbox (
 ) STRICT;
 CREATE INDEX outbox_due ON outbox(status, next_attempt_at);
 "#,
+    // 4: what the SMS and Telegram channels remember between webhooks.
+    r#"
+-- Webhook deliveries already handled (Twilio MessageSid, Telegram update_id): a retry
+-- gets the stored answer and changes nothing.
+CREATE TABLE inbound_seen (
+    channel     TEXT NOT NULL,
+    delivery_id TEXT NOT NULL,
+    response    TEXT,
+    created_at  TEXT NOT NULL,
+    PRIMARY KEY (channel, delivery_id)
+) STRICT;
+
+-- Per address: the numbered options of the last message and the pages still to send.
+CREATE TABLE channel_sessions (
+    channel    TEXT NOT NULL,
+    address    TEXT NOT NULL,
+    options    TEXT NOT NULL DEFAULT '[]',
+    pages      TEXT NOT NULL DEFAULT '[]',
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel, address)
+) STRICT;
+
+-- The LINK flow of a phone or chat that is not linked to a member yet.
+CREATE TABLE link_flows (
+    channel    TEXT NOT NULL,
+    address    TEXT NOT NULL,
+    step       TEXT NOT NULL CHECK (step IN ('mrn','birth_date','code')),
+    mrn        TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (channel, address)
+) STRICT;
+"#,
 ];
 
 /// The schema version this build expects.

@@ -11,6 +11,7 @@
 
 mod account;
 mod bills;
+pub mod channels;
 mod codec;
 mod conversations;
 mod members;

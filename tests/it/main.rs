@@ -6,9 +6,12 @@
 mod binary;
 mod browser;
 mod conversations;
+mod fakes;
+mod linking;
 mod locales;
 mod nlu;
 mod server;
+mod sms;
 mod storage;
 mod support;
 mod web;

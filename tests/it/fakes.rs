@@ -1,0 +1,85 @@
+//! Outside services, faked inside the test process: an SMTP server that keeps what it
+//! receives.
+
+use std::sync::{Arc, Mutex};
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::net::TcpListener;
+
+/// A minimal SMTP server (no TLS, no auth) on a random port.
+pub struct FakeSmtp {
+    pub url: String,
+    pub messages: Arc<Mutex<Vec<String>>>,
+}
+
+impl FakeSmtp {
+    pub async fn start() -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("smtp://{}", listener.local_addr().unwrap());
+        let messages = Arc::new(Mutex::new(Vec::new()));
+        let store = messages.clone();
+        tokio::spawn(async move {
+            while let Ok((stream, _)) = listener.accept().await {
+                let store = store.clone();
+                tokio::spawn(async move {
+                    let (read, mut write) = stream.into_split();
+                    let mut lines = BufReader::new(read).lines();
+                    let _ = write.write_all(b"220 fake.smtp ESMTP\r\n").await;
+                    let mut data: Option<String> = None;
+                    while let Ok(Some(line)) = lines.next_line().await {
+                        if let Some(body) = data.as_mut() {
+                            if line == "." {
+                                store.lock().unwrap().push(std::mem::take(body));
+                                data = None;
+                                let _ = write.write_all(b"250 OK queued\r\n").await;
+                            } else {
+                                body.push_str(&line);
+                                body.push('\n');
+                            }
+                            continue;
+                        }
+                        let upper = line.to_ascii_uppercase();
+                        let reply: &[u8] = if upper.starts_with("EHLO") {
+                            b"250-fake.smtp\r\n250 8BITMIME\r\n"
+                        } else if upper.starts_with("DATA") {
+                            data = Some(String::new());
+                            b"354 go ahead\r\n"
+                        } else if upper.starts_with("QUIT") {
+                            let _ = write.write_all(b"221 bye\r\n").await;
+                            break;
+                        } else {
+                            b"250 OK\r\n"
+                        };
+                        let _ = write.write_all(reply).await;
+                    }
+                });
+            }
+        });
+        FakeSmtp { url, messages }
+    }
+
+    /// Waits (up to 20 s) for a message containing `needle`.
+    pub async fn wait_for(&self, needle: &str) -> String {
+        for _ in 0..200 {
+            if let Some(m) = self
+                .messages
+                .lock()
+                .unwrap()
+                .iter()
+                .find(|m| m.contains(needle))
+            {
+                return m.clone();
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        panic!("no e-mail containing {needle:?} arrived");
+    }
+}
+
+/// The six-digit code in a text.
+pub fn six_digits(text: &str) -> String {
+    text.split(|c: char| !c.is_ascii_digit())
+        .find(|w| w.len() == 6)
+        .expect("a six-digit code")
+        .to_owned()
+}
