@@ -154,10 +154,18 @@ impl Assistant {
             let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
             Arc::clone(turns.entry(key.clone()).or_default())
         };
+        let started = std::time::Instant::now();
         let result = {
             let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;
             self.turn(inbound)
         };
+        let channel = inbound.channel.key();
+        metrics::histogram!("billbot_turn_seconds", "channel" => channel)
+            .record(started.elapsed().as_secs_f64());
+        if let Ok(out) = &result {
+            metrics::counter!("billbot_replies_total", "channel" => channel)
+                .increment(out.replies.len() as u64);
+        }
         // Forget the lock when nobody else is waiting on it.
         if let Ok(mut turns) = self.turns.lock() {
             if Arc::strong_count(&lock) == 2 {

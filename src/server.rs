@@ -43,10 +43,12 @@ pub struct AppState {
 }
 
 /// Secrets of the text channels; a channel without its secrets is off.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct ChannelConfig {
     /// `TWILIO_AUTH_TOKEN`: signs every inbound SMS webhook.
     pub twilio_auth_token: Option<String>,
+    /// The Telegram bot, with `TELEGRAM_BOT_TOKEN` and `TELEGRAM_WEBHOOK_SECRET` set.
+    pub telegram: Option<Arc<channels::telegram::TelegramConfig>>,
 }
 
 /// Settings and guards of the web channel.
@@ -72,6 +74,7 @@ pub fn app(state: AppState) -> Router {
         .route("/metrics", get(render_metrics))
         .merge(channels::web::router(&state))
         .merge(channels::sms::router())
+        .merge(channels::telegram::router())
         .layer(middleware::from_fn(track))
         .with_state(state)
 }

@@ -24,6 +24,8 @@ pub enum StartupError {
     Locales(#[from] I18nError),
     #[error(transparent)]
     Mail(#[from] MailError),
+    #[error("{0}")]
+    Config(String),
 }
 
 /// Outside services and addresses, from the environment.
@@ -37,6 +39,11 @@ pub struct Options {
     pub telegram_bot_username: Option<String>,
     /// `TWILIO_AUTH_TOKEN`; without it (or without a public URL) SMS is off.
     pub twilio_auth_token: Option<String>,
+    /// `TELEGRAM_BOT_TOKEN` and `TELEGRAM_WEBHOOK_SECRET`; without both Telegram is off.
+    pub telegram_bot_token: Option<String>,
+    pub telegram_webhook_secret: Option<String>,
+    /// `TELEGRAM_API_URL`: another Bot API server (a local one in tests).
+    pub telegram_api_url: Option<String>,
 }
 
 impl Options {
@@ -48,6 +55,9 @@ impl Options {
             smtp_url: var("SMTP_URL"),
             telegram_bot_username: var("TELEGRAM_BOT_USERNAME"),
             twilio_auth_token: var("TWILIO_AUTH_TOKEN"),
+            telegram_bot_token: var("TELEGRAM_BOT_TOKEN"),
+            telegram_webhook_secret: var("TELEGRAM_WEBHOOK_SECRET"),
+            telegram_api_url: var("TELEGRAM_API_URL"),
         }
     }
 }
@@ -92,6 +102,19 @@ pub fn build_state_with(
         public_url.clone(),
     ));
     let minutes = |m: u64| Duration::from_secs(60 * m);
+    let telegram = crate::channels::telegram::config(
+        options.telegram_bot_token.as_deref(),
+        options.telegram_webhook_secret.as_deref(),
+        options.telegram_api_url.as_deref(),
+    )
+    .map_err(StartupError::Config)?;
+    if telegram.is_some() {
+        tracing::info!("Telegram channel on: POST /telegram/webhook (or --telegram-polling)");
+    } else {
+        tracing::warn!(
+            "Telegram channel off: set TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET to turn it on"
+        );
+    }
     let sms_on = options.twilio_auth_token.is_some() && public_url.is_some();
     if sms_on {
         tracing::info!("SMS channel on: POST /sms/twilio");
@@ -119,6 +142,7 @@ pub fn build_state_with(
         }),
         channels: Arc::new(ChannelConfig {
             twilio_auth_token: options.twilio_auth_token.filter(|_| sms_on),
+            telegram,
         }),
     })
 }

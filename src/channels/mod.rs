@@ -4,4 +4,5 @@
 pub mod bill_document;
 pub mod linking;
 pub mod sms;
+pub mod telegram;
 pub mod web;

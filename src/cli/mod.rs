@@ -5,6 +5,7 @@ mod chat;
 mod nlu;
 mod outbox;
 mod serve;
+mod telegram;
 
 use clap::{Parser, Subcommand};
 
@@ -39,6 +40,8 @@ enum Command {
     Account(account::AccountArgs),
     /// E-mails and texts waiting or sent.
     Outbox(outbox::OutboxArgs),
+    /// Telegram bot set-up.
+    Telegram(telegram::TelegramArgs),
 }
 
 /// Entry point of the binary: parses the command line and runs the subcommand.
@@ -54,5 +57,6 @@ pub fn run() -> anyhow::Result<()> {
         Command::Intents(args) => nlu::intents(args, &settings),
         Command::Account(args) => account::run(args, &settings),
         Command::Outbox(args) => outbox::run(args, &settings),
+        Command::Telegram(args) => telegram::run(args, &settings),
     }
 }

@@ -20,6 +20,9 @@ pub struct ServeArgs {
     /// Do not create the demo members on a new database.
     #[arg(long)]
     pub no_demo: bool,
+    /// Take Telegram updates by long polling instead of the webhook.
+    #[arg(long)]
+    pub telegram_polling: bool,
 }
 
 pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
@@ -50,6 +53,16 @@ pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
             );
         }
         startup::spawn_workers(&state);
+        if args.telegram_polling {
+            if state.channels.telegram.is_some() {
+                tokio::spawn(crate::channels::telegram::poll(state.clone()));
+                tracing::info!("Telegram: long polling");
+            } else {
+                anyhow::bail!(
+                    "--telegram-polling needs TELEGRAM_BOT_TOKEN and TELEGRAM_WEBHOOK_SECRET"
+                );
+            }
+        }
         let listener = tokio::net::TcpListener::bind(addr)
             .await
             .with_context(|| format!("binding {addr}"))?;

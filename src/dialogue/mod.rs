@@ -226,6 +226,8 @@ pub fn decide(state: &mut State, input: &Input, ctx: &Ctx<'_>) -> Decision {
 /// The closing reply once an effect has run; `ctx.account` is the account afterwards.
 pub fn after(state: &mut State, outcome: &Outcome, ctx: &Ctx<'_>) -> Reply {
     state.flow = Flow::Idle;
+    // The question is answered: its buttons are stale from now on.
+    state.seq += 1;
     match outcome {
         Outcome::Paid { .. } | Outcome::PaymentRefused { .. } | Outcome::PaymentNotPossible => {
             pay::outcome(outcome, ctx)

@@ -83,3 +83,71 @@ pub fn six_digits(text: &str) -> String {
         .expect("a six-digit code")
         .to_owned()
 }
+
+/// A fake Telegram Bot API: records every method call and answers like Telegram.
+pub struct FakeBotApi {
+    pub url: String,
+    pub calls: Arc<Mutex<Vec<(String, serde_json::Value)>>>,
+}
+
+impl FakeBotApi {
+    pub async fn start() -> Self {
+        use axum::extract::{Path, State};
+        use axum::routing::post;
+        type Calls = Arc<Mutex<Vec<(String, serde_json::Value)>>>;
+        async fn method(
+            State(calls): State<Calls>,
+            Path((_bot, name)): Path<(String, String)>,
+            body: axum::body::Bytes,
+        ) -> axum::Json<serde_json::Value> {
+            let args: serde_json::Value = serde_json::from_slice(&body).unwrap_or_default();
+            let result = match name.as_str() {
+                "SendMessage" => serde_json::json!({
+                    "message_id": calls.lock().unwrap().len() + 100,
+                    "date": 1_700_000_000,
+                    "chat": { "id": args["chat_id"], "type": "private", "first_name": "Member" },
+                    "text": args["text"],
+                }),
+                "GetMe" => serde_json::json!({
+                    "id": 1, "is_bot": true, "first_name": "billbot", "username": "billbot_test_bot",
+                    "can_join_groups": false, "can_read_all_group_messages": false,
+                    "supports_inline_queries": false, "can_connect_to_business": false,
+                    "has_main_web_app": false
+                }),
+                _ => serde_json::json!(true),
+            };
+            calls.lock().unwrap().push((name, args));
+            axum::Json(serde_json::json!({ "ok": true, "result": result }))
+        }
+        let calls: Calls = Arc::new(Mutex::new(Vec::new()));
+        let app = axum::Router::new()
+            .route("/{bot}/{method}", post(method))
+            .with_state(calls.clone());
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeBotApi { url, calls }
+    }
+
+    /// The texts sent to a chat so far.
+    pub fn sent_to(&self, chat: i64) -> Vec<serde_json::Value> {
+        self.calls
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(m, a)| m == "SendMessage" && a["chat_id"] == chat)
+            .map(|(_, a)| a.clone())
+            .collect()
+    }
+
+    pub fn count(&self, method: &str) -> usize {
+        self.calls
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(m, _)| m == method)
+            .count()
+    }
+}

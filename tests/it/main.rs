@@ -10,10 +10,12 @@ mod fakes;
 mod linking;
 mod locales;
 mod nlu;
+mod privacy;
 mod server;
 mod sms;
 mod storage;
 mod support;
+mod telegram;
 mod web;
 
 /// The crate root, where `intents/` and `tests/data/` live.
