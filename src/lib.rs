@@ -8,15 +8,19 @@
 //! back out through the channel it came from.
 //!
 //! - [`cli`] — the subcommands of the binary; [`config`] turns flags and environment into
-//!   validated [`config::Settings`].
+//!   validated [`config::Settings`]; [`startup`] wires the application.
 //! - [`plan`] — the plan profile (`plan.toml`): regions, phone numbers, addresses, rules.
 //! - [`billing`] — pure billing rules: money, bills, payments, autopay, payment plans.
 //! - [`nlu`] — pure language understanding: `intents/` data → parser → intent + slots.
+//! - [`dialogue`] — pure conversation policy: flows, slot filling, confirmations.
+//! - [`assistant`] — the one place where understanding, dialogue, billing and storage meet.
+//! - [`i18n`] — what billbot says (`locales/`), money and dates per locale.
+//! - [`ledger`] — payments exactly once through the [`gateway`].
 //! - [`storage`] — the only user of SQLite: schema, migrations, queries, transactions.
-//! - [`demo`] — the demo members of the specification.
-//! - [`pdf`] — a member's bill rendered as a PDF statement (pure: document in, bytes out).
-//! - [`server`] — the HTTP server that hosts the channels.
-//! - [`assets`] — the data folders embedded in the binary, or read from disk.
+//! - [`channels`] — web, SMS and Telegram adapters; [`server`] hosts them.
+//! - [`mail`] — e-mail delivery from the outbox; [`pdf`] — bills as PDFs.
+//! - [`security`], [`privacy`] — secrets, rate limits, card-number masking.
+//! - [`demo`] — the demo members of the specification; [`assets`] — embedded data folders.
 
 pub mod assets;
 pub mod assistant;
