@@ -55,7 +55,7 @@ pub fn end_of(p: Point, today: NaiveDate) -> Option<NaiveDate> {
     }
 }
 
-/// The start of "since <point>": its most recent occurrence up to today.
+/// The start of "since `<point>`": its most recent occurrence up to today.
 pub fn since(p: Point, today: NaiveDate) -> Option<NaiveDate> {
     match p {
         Point::Month(None, m) => NaiveDate::from_ymd_opt(past_year_of_month(m, today), m, 1),
