@@ -18,7 +18,8 @@
 //! - [`ledger`] — payments exactly once through the [`gateway`].
 //! - [`storage`] — the only user of SQLite: schema, migrations, queries, transactions.
 //! - [`channels`] — web, SMS and Telegram adapters; [`server`] hosts them.
-//! - [`mail`] — e-mail delivery from the outbox; [`pdf`] — bills as PDFs.
+//! - [`proactive`] — autopay runs, installments, receipts, bill-ready notices, reminders,
+//!   and delivering the outbox; [`mail`] — e-mail over SMTP; [`pdf`] — bills as PDFs.
 //! - [`security`], [`privacy`] — secrets, rate limits, card-number masking.
 //! - [`demo`] — the demo members of the specification; [`assets`] — embedded data folders.
 
@@ -38,6 +39,7 @@ pub mod nlu;
 pub mod pdf;
 pub mod plan;
 pub mod privacy;
+pub mod proactive;
 pub mod security;
 pub mod server;
 pub mod startup;

@@ -3,6 +3,7 @@
 //! `billbot outbox` to show.
 
 use chrono::{DateTime, Duration, Utc};
+use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
@@ -97,10 +98,19 @@ impl Mailer {
             .recipient
             .parse()
             .map_err(|_| "invalid recipient".to_owned())?;
-        let builder = Message::builder()
+        let mut builder = Message::builder()
             .from(self.from.clone())
             .to(to)
             .subject(m.subject.clone().unwrap_or_default());
+        if let Some(url) = &m.unsubscribe_url {
+            // RFC 8058 one-click unsubscribe.
+            builder = builder
+                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
+                    "List-Unsubscribe=One-Click".to_owned(),
+                ));
+        }
         let message = match &m.body_html {
             Some(html) => builder.multipart(MultiPart::alternative_plain_html(
                 m.body_text.clone(),

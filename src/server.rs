@@ -40,6 +40,8 @@ pub struct AppState {
     pub mailer: Mailer,
     pub web: Arc<WebConfig>,
     pub channels: Arc<ChannelConfig>,
+    /// Outgoing HTTP (Twilio's REST API).
+    pub http: reqwest::Client,
 }
 
 /// Secrets of the text channels; a channel without its secrets is off.
@@ -49,6 +51,8 @@ pub struct ChannelConfig {
     pub twilio_auth_token: Option<String>,
     /// The Telegram bot, with `TELEGRAM_BOT_TOKEN` and `TELEGRAM_WEBHOOK_SECRET` set.
     pub telegram: Option<Arc<channels::telegram::TelegramConfig>>,
+    /// Sending texts (`TWILIO_ACCOUNT_SID`, `TWILIO_AUTH_TOKEN`, `TWILIO_FROM_NUMBER`).
+    pub twilio_sender: Option<crate::proactive::delivery::TwilioSender>,
 }
 
 /// Settings and guards of the web channel.
@@ -75,6 +79,7 @@ pub fn app(state: AppState) -> Router {
         .merge(channels::web::router(&state))
         .merge(channels::sms::router())
         .merge(channels::telegram::router())
+        .merge(crate::proactive::unsubscribe::router())
         .layer(middleware::from_fn(track))
         .with_state(state)
 }

@@ -44,6 +44,10 @@ pub struct Options {
     pub telegram_webhook_secret: Option<String>,
     /// `TELEGRAM_API_URL`: another Bot API server (a local one in tests).
     pub telegram_api_url: Option<String>,
+    /// `TWILIO_ACCOUNT_SID`, `TWILIO_FROM_NUMBER`, `TWILIO_API_URL`: sending texts.
+    pub twilio_account_sid: Option<String>,
+    pub twilio_from_number: Option<String>,
+    pub twilio_api_url: Option<String>,
 }
 
 impl Options {
@@ -58,6 +62,9 @@ impl Options {
             telegram_bot_token: var("TELEGRAM_BOT_TOKEN"),
             telegram_webhook_secret: var("TELEGRAM_WEBHOOK_SECRET"),
             telegram_api_url: var("TELEGRAM_API_URL"),
+            twilio_account_sid: var("TWILIO_ACCOUNT_SID"),
+            twilio_from_number: var("TWILIO_FROM_NUMBER"),
+            twilio_api_url: var("TWILIO_API_URL"),
         }
     }
 }
@@ -116,6 +123,18 @@ pub fn build_state_with(
         );
     }
     let sms_on = options.twilio_auth_token.is_some() && public_url.is_some();
+    let twilio_sender = match (&options.twilio_account_sid, &options.twilio_auth_token, &options.twilio_from_number) {
+        (Some(sid), Some(token), Some(from)) => Some(crate::proactive::delivery::TwilioSender {
+            api_url: options.twilio_api_url.clone().unwrap_or_else(|| "https://api.twilio.com".into()),
+            account_sid: sid.clone(),
+            auth_token: token.clone(),
+            from: from.clone(),
+        }),
+        _ => {
+            tracing::warn!("texts are not sent: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER");
+            None
+        }
+    };
     if sms_on {
         tracing::info!("SMS channel on: POST /sms/twilio");
     } else {
@@ -141,25 +160,44 @@ pub fn build_state_with(
             telegram_bot: options.telegram_bot_username,
         }),
         channels: Arc::new(ChannelConfig {
+            twilio_sender,
             twilio_auth_token: options.twilio_auth_token.filter(|_| sms_on),
             telegram,
         }),
+        http: reqwest::Client::builder()
+            .timeout(Duration::from_secs(20))
+            .build()
+            .map_err(|e| StartupError::Config(e.to_string()))?,
     })
 }
 
-/// Starts the background work: e-mail delivery every few seconds.
+/// Starts the background work: delivering the outbox every few seconds, and the day's
+/// due work (autopay, installments, notices) every ten minutes — idempotent, so running
+/// it often is safe.
 pub fn spawn_workers(state: &AppState) {
-    let state = state.clone();
+    let deliver = state.clone();
     tokio::spawn(async move {
-        if !state.mailer.is_configured() {
-            return;
-        }
         let mut tick = tokio::time::interval(Duration::from_secs(2));
         loop {
             tick.tick().await;
-            let now = state.settings.clock.now();
-            if let Err(e) = state.mailer.deliver_due(&state.db, now).await {
-                tracing::error!(error = %e, "e-mail delivery round failed");
+            let now = deliver.settings.clock.now();
+            if let Err(e) = crate::proactive::delivery::deliver_all(&deliver, now).await {
+                tracing::error!(error = %e, "delivery round failed");
+            }
+        }
+    });
+}
+
+/// Runs the day's due work every ten minutes (inside `serve`).
+pub fn spawn_scheduler(state: &AppState) {
+    let state = state.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(600));
+        loop {
+            tick.tick().await;
+            let today = state.settings.clock.today();
+            if let Err(e) = crate::proactive::run_due(&state, today).await {
+                tracing::error!(error = %e, "scheduled run failed");
             }
         }
     });

@@ -99,6 +99,7 @@ pub async fn handle(
                     sha256_hex(address),
                     now.timestamp_nanos_opt().unwrap_or_default()
                 ),
+                ..Default::default()
             };
             let (addr, hash) = (address.to_owned(), sha256_hex(&code));
             let purpose = purpose(channel);

@@ -4,6 +4,7 @@ mod account;
 mod chat;
 mod nlu;
 mod outbox;
+mod run_due;
 mod serve;
 mod telegram;
 
@@ -42,6 +43,8 @@ enum Command {
     Outbox(outbox::OutboxArgs),
     /// Telegram bot set-up.
     Telegram(telegram::TelegramArgs),
+    /// Run what is due on a date: autopay, installments, bill-ready notices, reminders.
+    RunDue(run_due::RunDueArgs),
 }
 
 /// Entry point of the binary: parses the command line and runs the subcommand.
@@ -58,5 +61,6 @@ pub fn run() -> anyhow::Result<()> {
         Command::Account(args) => account::run(args, &settings),
         Command::Outbox(args) => outbox::run(args, &settings),
         Command::Telegram(args) => telegram::run(args, &settings),
+        Command::RunDue(args) => run_due::run(args, &settings),
     }
 }

@@ -53,6 +53,7 @@ pub fn run(args: ServeArgs, settings: &Settings) -> anyhow::Result<()> {
             );
         }
         startup::spawn_workers(&state);
+        startup::spawn_scheduler(&state);
         if args.telegram_polling {
             if state.channels.telegram.is_some() {
                 tokio::spawn(crate::channels::telegram::poll(state.clone()));

@@ -295,6 +295,28 @@ CREATE TABLE link_flows (
     PRIMARY KEY (channel, address)
 ) STRICT;
 "#,
+    // 5: proactive work: autopay retries, one-click unsubscribe links, server secrets.
+    r#"
+-- A declined autopay payment is tried once more on retry_on.
+CREATE TABLE autopay_retries (
+    mrn        TEXT NOT NULL REFERENCES members(mrn),
+    bill_id    TEXT NOT NULL REFERENCES bills(id),
+    first_run  TEXT NOT NULL,
+    retry_on   TEXT NOT NULL,
+    done       INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0,1)),
+    PRIMARY KEY (mrn, bill_id, first_run)
+) STRICT;
+
+-- The RFC 8058 one-click unsubscribe URL of an e-mail, and when a text may go out
+-- (quiet hours).
+ALTER TABLE outbox ADD COLUMN unsubscribe_url TEXT;
+
+-- Secrets the server makes for itself (the key that signs unsubscribe links).
+CREATE TABLE secrets (
+    name  TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+"#,
 ];
 
 /// The schema version this build expects.

@@ -19,6 +19,7 @@ mod methods;
 mod migrations;
 pub mod outbox;
 mod payments;
+pub mod proactive;
 mod settings;
 pub mod web;
 

@@ -6,7 +6,7 @@ use rusqlite::{Connection, params};
 use super::StorageError;
 
 /// A message to send.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NewMessage {
     /// `email`, `sms` or `telegram`.
     pub channel: String,
@@ -16,6 +16,10 @@ pub struct NewMessage {
     pub body_html: Option<String>,
     /// The same key is queued once, however often it is asked for.
     pub dedupe_key: String,
+    /// E-mail: the one-click unsubscribe link (RFC 8058).
+    pub unsubscribe_url: Option<String>,
+    /// Not to be sent before this instant (quiet hours for texts).
+    pub not_before: Option<DateTime<Utc>>,
 }
 
 /// A queued message.
@@ -31,6 +35,7 @@ pub struct Queued {
     pub attempts: u32,
     pub created_at: DateTime<Utc>,
     pub last_error: Option<String>,
+    pub unsubscribe_url: Option<String>,
 }
 
 /// Queues a message unless one with the same dedupe key exists. Returns whether it was new.
@@ -71,6 +76,7 @@ fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Queued> {
         attempts: r.get(7)?,
         created_at: r.get(8)?,
         last_error: r.get(9)?,
+        unsubscribe_url: r.get(10)?,
     })
 }
 

@@ -73,6 +73,11 @@ fn dynamic_ids() -> BTreeSet<String> {
     ] {
         ids.insert(format!("faq-title-{}", dash(t)));
     }
+    for notice in ["receipt", "declined", "bill-ready", "reminder"] {
+        for part in ["subject", "email", "text"] {
+            ids.insert(format!("notice-{notice}-{part}"));
+        }
+    }
     ids
 }
 
@@ -116,14 +121,12 @@ fn every_used_message_exists_in_every_locale_and_formats() {
             let args: Vec<(&str, Arg)> = vars[id]
                 .iter()
                 .map(|v| {
-                    (
-                        v.as_str(),
-                        if v == "known_region" {
-                            Arg::from("yes")
-                        } else {
-                            Arg::Count(2)
-                        },
-                    )
+                    let value = match v.as_str() {
+                        "known_region" => Arg::from("yes"),
+                        "retry" | "method" => Arg::from("none"),
+                        _ => Arg::Count(2),
+                    };
+                    (v.as_str(), value)
                 })
                 .collect();
             let text = catalog

@@ -137,6 +137,7 @@ async fn register(
             "verify-email:{email}:{}",
             now.timestamp_nanos_opt().unwrap_or_default()
         ),
+        ..Default::default()
     };
     let code_hash = sha256_hex(&code);
     state

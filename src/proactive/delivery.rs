@@ -1,0 +1,138 @@
+//! Delivering the outbox: e-mail over SMTP, texts through Twilio's REST API, Telegram
+//! messages through the bot. Every text passes the consent ledger at the moment it is
+//! sent; a failure is retried with backoff and parked after repeated failure.
+
+use chrono::{DateTime, Duration, Utc};
+use serde::Serialize;
+use teloxide::requests::Requester;
+use teloxide::types::ChatId;
+
+use crate::server::AppState;
+use crate::storage::{self, StorageError, outbox};
+
+const MAX_ATTEMPTS: u32 = 6;
+
+/// Where and how texts are sent.
+#[derive(Debug, Clone)]
+pub struct TwilioSender {
+    /// `TWILIO_API_URL` (default `https://api.twilio.com`).
+    pub api_url: String,
+    pub account_sid: String,
+    pub auth_token: String,
+    /// `TWILIO_FROM_NUMBER`: the number texts come from.
+    pub from: String,
+}
+
+/// What one delivery round did.
+#[derive(Debug, Default, Clone, Serialize)]
+pub struct DeliveryReport {
+    pub sent: usize,
+    pub failed: usize,
+    /// Texts not sent because the number is opted out.
+    pub suppressed: usize,
+}
+
+/// Sends everything that is due on every channel.
+pub async fn deliver_all(state: &AppState, now: DateTime<Utc>) -> Result<DeliveryReport, StorageError> {
+    let mut report = DeliveryReport::default();
+    match state.mailer.deliver_due(&state.db, now).await {
+        Ok(n) => report.sent += n,
+        Err(e) => tracing::error!(error = %e, "e-mail delivery failed"),
+    }
+    texts(state, now, &mut report).await?;
+    telegram(state, now, &mut report).await?;
+    Ok(report)
+}
+
+async fn failed(state: &AppState, m: &outbox::Queued, error: String, now: DateTime<Utc>, park: bool, report: &mut DeliveryReport) -> Result<(), StorageError> {
+    let attempts = m.attempts + 1;
+    let park = park || attempts >= MAX_ATTEMPTS;
+    let retry_at = now + Duration::minutes(1 << attempts.min(5).saturating_sub(1));
+    let channel = m.channel.clone();
+    let id = m.id;
+    state.db.call(move |c| outbox::mark_failed(c, id, &error, retry_at, park)).await?;
+    report.failed += 1;
+    let what = if park { "parked" } else { "retried" };
+    metrics::counter!("billbot_outbox_failed_total", "channel" => channel, "outcome" => what).increment(1);
+    Ok(())
+}
+
+async fn texts(state: &AppState, now: DateTime<Utc>, report: &mut DeliveryReport) -> Result<(), StorageError> {
+    let due = state.db.call(move |c| outbox::due(c, "sms", now, 50)).await?;
+    for m in due {
+        // The consent ledger is the one gate every outbound text passes.
+        let phone = m.recipient.clone();
+        let consent = state.db.call(move |c| storage::consent_for(c, &phone)).await?;
+        if !consent.is_some_and(|c| c.opted_in) {
+            report.suppressed += 1;
+            metrics::counter!("billbot_outbox_suppressed_total", "channel" => "sms").increment(1);
+            failed(state, &m, "opted out".into(), now, true, report).await?;
+            continue;
+        }
+        let Some(sender) = state.channels.twilio_sender.as_ref() else {
+            continue; // Texts wait until the sender is configured.
+        };
+        let url = format!("{}/2010-04-01/Accounts/{}/Messages.json", sender.api_url.trim_end_matches('/'), sender.account_sid);
+        let response = state
+            .http
+            .post(url)
+            .basic_auth(&sender.account_sid, Some(&sender.auth_token))
+            .form(&[("To", m.recipient.as_str()), ("From", sender.from.as_str()), ("Body", m.body_text.as_str())])
+            .send()
+            .await;
+        match response {
+            Ok(r) if r.status().is_success() => {
+                let id = m.id;
+                state.db.call(move |c| outbox::mark_sent(c, id, now)).await?;
+                report.sent += 1;
+                metrics::counter!("billbot_outbox_sent_total", "channel" => "sms").increment(1);
+            }
+            Ok(r) => {
+                let body: serde_json::Value = r.json().await.unwrap_or_default();
+                if body["code"].as_i64() == Some(21610) {
+                    // The carrier says the number has opted out: record it so nothing else goes.
+                    let phone = m.recipient.clone();
+                    state.db.call(move |c| storage::record_consent(c, &phone, false, Some("21610"), now)).await?;
+                    report.suppressed += 1;
+                    failed(state, &m, "21610: unsubscribed recipient".into(), now, true, report).await?;
+                } else {
+                    let code = body["code"].as_i64().unwrap_or_default();
+                    failed(state, &m, format!("twilio error {code}"), now, false, report).await?;
+                }
+            }
+            Err(e) => failed(state, &m, format!("twilio unreachable: {}", e.without_url()), now, false, report).await?,
+        }
+    }
+    Ok(())
+}
+
+async fn telegram(state: &AppState, now: DateTime<Utc>, report: &mut DeliveryReport) -> Result<(), StorageError> {
+    let Some(config) = state.channels.telegram.as_ref() else {
+        return Ok(());
+    };
+    let due = state.db.call(move |c| outbox::due(c, "telegram", now, 50)).await?;
+    for m in due {
+        let Ok(chat) = m.recipient.parse::<i64>() else {
+            failed(state, &m, "not a chat id".into(), now, true, report).await?;
+            continue;
+        };
+        match config.bot.send_message(ChatId(chat), m.body_text.clone()).await {
+            Ok(_) => {
+                let id = m.id;
+                state.db.call(move |c| outbox::mark_sent(c, id, now)).await?;
+                report.sent += 1;
+                metrics::counter!("billbot_outbox_sent_total", "channel" => "telegram").increment(1);
+            }
+            Err(e) => {
+                let blocked = e.to_string().contains("blocked");
+                if blocked {
+                    // A chat that blocked the bot is unlinked: nothing more goes to it.
+                    let chat = m.recipient.clone();
+                    state.db.call(move |c| storage::proactive::unlink(c, "telegram", &chat)).await?;
+                }
+                failed(state, &m, "telegram send failed".into(), now, blocked, report).await?;
+            }
+        }
+    }
+    Ok(())
+}
