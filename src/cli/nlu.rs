@@ -20,7 +20,11 @@ pub struct ParseArgs {
 #[derive(Debug, Args)]
 pub struct EvalArgs {
     /// Labelled messages, one `{"text": ..., "intent": ...}` per line.
-    pub file: std::path::PathBuf,
+    #[arg(required_unless_present = "cv")]
+    pub file: Option<std::path::PathBuf>,
+    /// Instead of a file, K-fold cross-validation on the training examples of `intents/`.
+    #[arg(long, value_name = "K")]
+    pub cv: Option<usize>,
     #[arg(long, default_value = "en-US")]
     pub locale: String,
     /// Print the report as JSON.
@@ -68,11 +72,37 @@ pub fn parse(args: ParseArgs, settings: &Settings) -> anyhow::Result<()> {
 
 /// Scores the parser on a labelled file.
 pub fn eval(args: EvalArgs, settings: &Settings) -> anyhow::Result<()> {
-    let nlu = load(&args.locale, settings)?;
-    let text = std::fs::read_to_string(&args.file)
-        .with_context(|| format!("reading {}", args.file.display()))?;
-    let (rows, skipped) = read_jsonl(&text);
     let today = settings.clock.today();
+    if let Some(k) = args.cv {
+        let locale: Locale = args.locale.parse()?;
+        let files = crate::assets::files_in(
+            crate::assets::Folder::Intents,
+            &settings.intents,
+            locale.as_str(),
+        )
+        .with_context(|| format!("reading intents for {locale}"))?;
+        let data = crate::nlu::data::LocaleData::from_files(&files)?;
+        let report = crate::nlu::eval::cross_validate(
+            locale,
+            &data,
+            k,
+            crate::nlu::classifier::TrainOptions::default(),
+            today,
+        )?;
+        if args.json {
+            println!("{}", serde_json::to_string_pretty(&report)?);
+        } else {
+            print!("{}", report.to_text());
+        }
+        return Ok(());
+    }
+    let Some(file) = &args.file else {
+        anyhow::bail!("give a labelled file or --cv K");
+    };
+    let nlu = load(&args.locale, settings)?;
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let (rows, skipped) = read_jsonl(&text);
     let report = evaluate(&nlu, &rows, skipped, today);
     if args.misses {
         for (_, row) in &rows {

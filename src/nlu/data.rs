@@ -33,6 +33,8 @@ pub struct LocaleData {
     pub vocab: SlotVocab,
     /// Spelling fixes and abbreviations (`normalize.toml`'s `[replace]`).
     pub replacements: BTreeMap<String, String>,
+    /// Pronouns that attach to verbs (`normalize.toml`'s `clitics`).
+    pub clitics: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -56,6 +58,8 @@ struct TopicFile {
 struct NormalizeFile {
     #[serde(default)]
     replace: BTreeMap<String, String>,
+    #[serde(default)]
+    clitics: Vec<String>,
 }
 
 impl LocaleData {
@@ -76,6 +80,7 @@ impl LocaleData {
                 "normalize" => {
                     let n: NormalizeFile = toml::from_str(&file.contents).map_err(bad)?;
                     data.replacements = n.replace;
+                    data.clitics = n.clitics;
                 }
                 _ => data.add_intent_file(file, toml::from_str(&file.contents).map_err(bad)?)?,
             }

@@ -6,7 +6,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::intent::Intent;
+use super::NluError;
+use super::classifier::TrainOptions;
+use super::data::LocaleData;
+use super::intent::{Intent, Locale};
 use super::parser::Nlu;
 
 /// One labelled message as read from a JSON line.
@@ -101,6 +104,47 @@ pub fn evaluate(
     }
     skipped.sort_by_key(|k| k.line);
     score(&pairs, skipped)
+}
+
+/// K-fold cross-validation on a locale's own examples: each example is held out once
+/// (its fold chosen by a hash of its text, so near-duplicate neighbours in a file do not
+/// land together by position), the parser is trained on the rest, and every held-out
+/// example is parsed. Patterns and vocabulary stay: they are part of the engine.
+pub fn cross_validate(
+    locale: Locale,
+    data: &LocaleData,
+    k: usize,
+    opts: TrainOptions,
+    today: NaiveDate,
+) -> Result<Report, NluError> {
+    let k = k.max(2);
+    let fold_of = |text: &str| {
+        let mut h = 0xcbf2_9ce4_8422_2325u64;
+        for b in text.bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        (h % k as u64) as usize
+    };
+    let mut pairs = Vec::new();
+    for fold in 0..k {
+        let mut train = data.clone();
+        let mut held = Vec::new();
+        for d in &mut train.intents {
+            let intent = d.intent;
+            d.examples.retain(|e| {
+                let out = fold_of(e) == fold;
+                if out {
+                    held.push((e.clone(), intent));
+                }
+                !out
+            });
+        }
+        let nlu = Nlu::from_data(locale, train, opts)?;
+        for (text, gold) in held {
+            pairs.push((gold, nlu.parse(&text, today, &[]).intent));
+        }
+    }
+    Ok(score(&pairs, Vec::new()))
 }
 
 /// Scores (expected, predicted) pairs.

@@ -27,7 +27,12 @@ pub fn truncate(text: &str) -> &str {
 pub struct Normalizer {
     /// First word of a fix → (all its words, replacement), longest first.
     fixes: HashMap<String, Vec<(Vec<String>, String)>>,
+    /// Pronouns attached to verbs ("pagarla" → "pagar la"), longest first.
+    clitics: Vec<String>,
 }
+
+/// Verb endings a clitic may follow: infinitives and gerunds ("pagar-lo", "pagando-lo").
+const CLITIC_HOSTS: [&str; 5] = ["ar", "er", "ir", "ando", "iendo"];
 
 impl Normalizer {
     /// Builds from `normalize.toml`'s `[replace]` table; keys and values are folded too.
@@ -46,13 +51,37 @@ impl Normalizer {
         for list in fixes.values_mut() {
             list.sort_by_key(|b| std::cmp::Reverse(b.0.len()));
         }
-        Normalizer { fixes }
+        Normalizer {
+            fixes,
+            clitics: Vec::new(),
+        }
+    }
+
+    /// Also splits these pronouns off infinitives and gerunds (`normalize.toml`'s
+    /// `clitics`): "cancelarlo" → "cancelar lo", "pagarla" → "pagar la".
+    pub fn with_clitics(mut self, clitics: &[String]) -> Self {
+        self.clitics = clitics
+            .iter()
+            .map(|c| fold(c))
+            .filter(|c| !c.is_empty())
+            .collect();
+        self.clitics.sort_by_key(|c| std::cmp::Reverse(c.len()));
+        self
+    }
+
+    /// "pagarla" → Some(("pagar", "la")) when the rest is a verb of 4+ letters.
+    fn split_clitic<'a>(&'a self, word: &'a str) -> Option<(&'a str, &'a str)> {
+        self.clitics.iter().find_map(|c| {
+            let verb = word.strip_suffix(c.as_str())?;
+            (verb.len() >= 4 && CLITIC_HOSTS.iter().any(|h| verb.ends_with(h)))
+                .then_some((verb, c.as_str()))
+        })
     }
 
     /// The normalised form of `text` (truncated to [`MAX_INPUT_CHARS`] first).
     pub fn normalize(&self, text: &str) -> String {
         let folded = fold(truncate(text));
-        if self.fixes.is_empty() {
+        if self.fixes.is_empty() && self.clitics.is_empty() {
             return folded;
         }
         let words: Vec<&str> = folded.split(' ').filter(|w| !w.is_empty()).collect();
@@ -74,11 +103,17 @@ impl Normalizer {
                 }
             }
             let piece = replaced.unwrap_or(words[i]);
-            if !piece.is_empty() {
-                if !out.is_empty() {
-                    out.push(' ');
+            let (piece, clitic) = match replaced.is_none().then(|| self.split_clitic(piece)) {
+                Some(Some((verb, c))) => (verb, c),
+                _ => (piece, ""),
+            };
+            for part in [piece, clitic] {
+                if !part.is_empty() {
+                    if !out.is_empty() {
+                        out.push(' ');
+                    }
+                    out.push_str(part);
                 }
-                out.push_str(piece);
             }
             i += step;
         }
@@ -150,6 +185,10 @@ mod tests {
         map.insert("auto pay".to_owned(), "autopay".to_owned());
         let n = Normalizer::new(&map);
         assert_eq!(n.normalize("Set up AUTO PAY pls"), "set up autopay please");
+        let es = Normalizer::new(&map).with_clitics(&["lo".into(), "la".into()]);
+        assert_eq!(es.normalize("Cancelarlo ya"), "cancelar lo ya");
+        assert_eq!(es.normalize("mandandola ya"), "mandando la ya");
+        assert_eq!(es.normalize("hola lo la paloma"), "hola lo la paloma");
         let long = "a".repeat(5000);
         assert_eq!(n.normalize(&long).len(), MAX_INPUT_CHARS);
     }

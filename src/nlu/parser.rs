@@ -87,11 +87,19 @@ impl Nlu {
         files: &[TextFile],
         opts: TrainOptions,
     ) -> Result<Self, NluError> {
-        let data = LocaleData::from_files(files)?;
+        Self::from_data(locale, LocaleData::from_files(files)?, opts)
+    }
+
+    /// Builds the parser from already parsed locale data (cross-validation folds).
+    pub fn from_data(
+        locale: Locale,
+        data: LocaleData,
+        opts: TrainOptions,
+    ) -> Result<Self, NluError> {
         if data.intents.is_empty() {
             return Err(NluError::NoData(locale));
         }
-        let normalizer = Normalizer::new(&data.replacements);
+        let normalizer = Normalizer::new(&data.replacements).with_clitics(&data.clitics);
         let patterns = Patterns::new(&data.intents, locale.as_str())?;
         let mut seen = HashSet::new();
         let mut samples = Vec::new();

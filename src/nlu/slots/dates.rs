@@ -20,6 +20,8 @@ pub enum Role {
     This,
     Next,
     Since,
+    /// "on", "onwards", "en adelante" after a start: open-ended up to today.
+    Onward,
     Between,
     And,
     In,
@@ -48,6 +50,7 @@ impl Role {
             "this" => Role::This,
             "next" => Role::Next,
             "since" => Role::Since,
+            "onward" => Role::Onward,
             "between" => Role::Between,
             "and" => Role::And,
             "in" => Role::In,
@@ -169,11 +172,17 @@ impl DateRules {
                             }
                         }
                         // "from january" with no end means since january ("de enero" is "in").
-                        if role == Role::Since || self.is(toks, i, Role::In).is_none() {
-                            if let Point::Year(y) = p1 {
+                        // "since 2024" / "desde 2024" / "from 2024 on" run to today; a bare
+                        // "from 2024" is the year itself.
+                        let since_word =
+                            role == Role::Since || self.is(toks, i, Role::Since).is_some();
+                        let onward = self.is(toks, e1, Role::Onward);
+                        if since_word || onward.is_some() || self.is(toks, i, Role::In).is_none() {
+                            let end = onward.unwrap_or(e1);
+                            if let (Point::Year(y), false) = (p1, since_word || onward.is_some()) {
                                 return Some((year_range(y)?, e1));
                             }
-                            return Some((DateSlot::Range(since(p1, today), Some(today)), e1));
+                            return Some((DateSlot::Range(since(p1, today), Some(today)), end));
                         }
                     }
                 }

@@ -22,9 +22,14 @@ fn rules(locale: Locale) -> (SlotRules, Normalizer) {
     #[derive(serde::Deserialize)]
     struct N {
         replace: std::collections::BTreeMap<String, String>,
+        #[serde(default)]
+        clitics: Vec<String>,
     }
     let n: N = toml::from_str(fixes).unwrap_or_else(|e| panic!("normalize.toml: {e}"));
-    (SlotRules::new(&vocab, locale), Normalizer::new(&n.replace))
+    (
+        SlotRules::new(&vocab, locale),
+        Normalizer::new(&n.replace).with_clitics(&n.clitics),
+    )
 }
 
 fn check(locale: Locale, intent: Intent, cases: &[(&str, &[(&str, &str)])]) {
@@ -110,6 +115,22 @@ fn dates_and_ranges() {
                 &[("date_from", "2025-01-01"), ("date_to", "2025-12-31")],
             ),
             (
+                "show my payments since 2024",
+                &[("date_from", "2024-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "payments from 2024 on",
+                &[("date_from", "2024-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "payments from 2025 onwards",
+                &[("date_from", "2025-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "payments starting in 2025",
+                &[("date_from", "2025-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
                 "between jan 1 and mar 31",
                 &[("date_from", "2026-01-01"), ("date_to", "2026-03-31")],
             ),
@@ -139,6 +160,26 @@ fn dates_and_ranges() {
             (
                 "pagos desde enero",
                 &[("date_from", "2026-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "muéstrame mis pagos desde 2024",
+                &[("date_from", "2024-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "pagos desde el 2025",
+                &[("date_from", "2025-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "pagos de 2024 en adelante",
+                &[("date_from", "2024-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "pagos a partir de 2025",
+                &[("date_from", "2025-01-01"), ("date_to", "2026-11-27")],
+            ),
+            (
+                "pagos en 2025",
+                &[("date_from", "2025-01-01"), ("date_to", "2025-12-31")],
             ),
             (
                 "pagos del mes pasado",
