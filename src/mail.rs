@@ -105,7 +105,10 @@ impl Mailer {
         if let Some(url) = &m.unsubscribe_url {
             // RFC 8058 one-click unsubscribe.
             builder = builder
-                .raw_header(HeaderValue::new(HeaderName::new_from_ascii_str("List-Unsubscribe"), format!("<{url}>")))
+                .raw_header(HeaderValue::new(
+                    HeaderName::new_from_ascii_str("List-Unsubscribe"),
+                    format!("<{url}>"),
+                ))
                 .raw_header(HeaderValue::new(
                     HeaderName::new_from_ascii_str("List-Unsubscribe-Post"),
                     "List-Unsubscribe=One-Click".to_owned(),

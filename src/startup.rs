@@ -123,15 +123,24 @@ pub fn build_state_with(
         );
     }
     let sms_on = options.twilio_auth_token.is_some() && public_url.is_some();
-    let twilio_sender = match (&options.twilio_account_sid, &options.twilio_auth_token, &options.twilio_from_number) {
+    let twilio_sender = match (
+        &options.twilio_account_sid,
+        &options.twilio_auth_token,
+        &options.twilio_from_number,
+    ) {
         (Some(sid), Some(token), Some(from)) => Some(crate::proactive::delivery::TwilioSender {
-            api_url: options.twilio_api_url.clone().unwrap_or_else(|| "https://api.twilio.com".into()),
+            api_url: options
+                .twilio_api_url
+                .clone()
+                .unwrap_or_else(|| "https://api.twilio.com".into()),
             account_sid: sid.clone(),
             auth_token: token.clone(),
             from: from.clone(),
         }),
         _ => {
-            tracing::warn!("texts are not sent: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER");
+            tracing::warn!(
+                "texts are not sent: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM_NUMBER"
+            );
             None
         }
     };

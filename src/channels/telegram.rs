@@ -247,7 +247,10 @@ fn code_language(code: &str) -> Option<Language> {
 
 fn not_text(state: &AppState, lang: Option<Language>) -> String {
     let lang = lang.unwrap_or(Language::EnUs);
-    state.assistant.catalog().format(lang, "telegram-text-only", &[])
+    state
+        .assistant
+        .catalog()
+        .format(lang, "telegram-text-only", &[])
 }
 
 /// One text (or button press) from a chat: deep link, LINK flow, or the assistant.

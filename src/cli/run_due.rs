@@ -26,10 +26,19 @@ pub fn run(args: RunDueArgs, settings: &Settings) -> anyhow::Result<()> {
         .with_context(|| format!("opening the database {}", settings.db_path.display()))?;
     let runtime = tokio::runtime::Runtime::new().context("starting the async runtime")?;
     runtime.block_on(async {
-        let state = startup::build_state(settings.clone(), Db::from_connection(conn), Arc::new(SandboxGateway::new()), Options::from_env())?;
+        let state = startup::build_state(
+            settings.clone(),
+            Db::from_connection(conn),
+            Arc::new(SandboxGateway::new()),
+            Options::from_env(),
+        )?;
         let report = crate::proactive::run_due(&state, date).await?;
-        let delivered = crate::proactive::delivery::deliver_all(&state, state.settings.clock.now()).await?;
-        println!("{}", serde_json::json!({ "date": date, "run": report, "delivery": delivered }));
+        let delivered =
+            crate::proactive::delivery::deliver_all(&state, state.settings.clock.now()).await?;
+        println!(
+            "{}",
+            serde_json::json!({ "date": date, "run": report, "delivery": delivered })
+        );
         Ok(())
     })
 }

@@ -33,7 +33,10 @@ pub struct DeliveryReport {
 }
 
 /// Sends everything that is due on every channel.
-pub async fn deliver_all(state: &AppState, now: DateTime<Utc>) -> Result<DeliveryReport, StorageError> {
+pub async fn deliver_all(
+    state: &AppState,
+    now: DateTime<Utc>,
+) -> Result<DeliveryReport, StorageError> {
     let mut report = DeliveryReport::default();
     match state.mailer.deliver_due(&state.db, now).await {
         Ok(n) => report.sent += n,
@@ -44,25 +47,46 @@ pub async fn deliver_all(state: &AppState, now: DateTime<Utc>) -> Result<Deliver
     Ok(report)
 }
 
-async fn failed(state: &AppState, m: &outbox::Queued, error: String, now: DateTime<Utc>, park: bool, report: &mut DeliveryReport) -> Result<(), StorageError> {
+async fn failed(
+    state: &AppState,
+    m: &outbox::Queued,
+    error: String,
+    now: DateTime<Utc>,
+    park: bool,
+    report: &mut DeliveryReport,
+) -> Result<(), StorageError> {
     let attempts = m.attempts + 1;
     let park = park || attempts >= MAX_ATTEMPTS;
     let retry_at = now + Duration::minutes(1 << attempts.min(5).saturating_sub(1));
     let channel = m.channel.clone();
     let id = m.id;
-    state.db.call(move |c| outbox::mark_failed(c, id, &error, retry_at, park)).await?;
+    state
+        .db
+        .call(move |c| outbox::mark_failed(c, id, &error, retry_at, park))
+        .await?;
     report.failed += 1;
     let what = if park { "parked" } else { "retried" };
-    metrics::counter!("billbot_outbox_failed_total", "channel" => channel, "outcome" => what).increment(1);
+    metrics::counter!("billbot_outbox_failed_total", "channel" => channel, "outcome" => what)
+        .increment(1);
     Ok(())
 }
 
-async fn texts(state: &AppState, now: DateTime<Utc>, report: &mut DeliveryReport) -> Result<(), StorageError> {
-    let due = state.db.call(move |c| outbox::due(c, "sms", now, 50)).await?;
+async fn texts(
+    state: &AppState,
+    now: DateTime<Utc>,
+    report: &mut DeliveryReport,
+) -> Result<(), StorageError> {
+    let due = state
+        .db
+        .call(move |c| outbox::due(c, "sms", now, 50))
+        .await?;
     for m in due {
         // The consent ledger is the one gate every outbound text passes.
         let phone = m.recipient.clone();
-        let consent = state.db.call(move |c| storage::consent_for(c, &phone)).await?;
+        let consent = state
+            .db
+            .call(move |c| storage::consent_for(c, &phone))
+            .await?;
         if !consent.is_some_and(|c| c.opted_in) {
             report.suppressed += 1;
             metrics::counter!("billbot_outbox_suppressed_total", "channel" => "sms").increment(1);
@@ -72,18 +96,29 @@ async fn texts(state: &AppState, now: DateTime<Utc>, report: &mut DeliveryReport
         let Some(sender) = state.channels.twilio_sender.as_ref() else {
             continue; // Texts wait until the sender is configured.
         };
-        let url = format!("{}/2010-04-01/Accounts/{}/Messages.json", sender.api_url.trim_end_matches('/'), sender.account_sid);
+        let url = format!(
+            "{}/2010-04-01/Accounts/{}/Messages.json",
+            sender.api_url.trim_end_matches('/'),
+            sender.account_sid
+        );
         let response = state
             .http
             .post(url)
             .basic_auth(&sender.account_sid, Some(&sender.auth_token))
-            .form(&[("To", m.recipient.as_str()), ("From", sender.from.as_str()), ("Body", m.body_text.as_str())])
+            .form(&[
+                ("To", m.recipient.as_str()),
+                ("From", sender.from.as_str()),
+                ("Body", m.body_text.as_str()),
+            ])
             .send()
             .await;
         match response {
             Ok(r) if r.status().is_success() => {
                 let id = m.id;
-                state.db.call(move |c| outbox::mark_sent(c, id, now)).await?;
+                state
+                    .db
+                    .call(move |c| outbox::mark_sent(c, id, now))
+                    .await?;
                 report.sent += 1;
                 metrics::counter!("billbot_outbox_sent_total", "channel" => "sms").increment(1);
             }
@@ -92,45 +127,102 @@ async fn texts(state: &AppState, now: DateTime<Utc>, report: &mut DeliveryReport
                 if body["code"].as_i64() == Some(21610) {
                     // The carrier says the number has opted out: record it so nothing else goes.
                     let phone = m.recipient.clone();
-                    state.db.call(move |c| storage::record_consent(c, &phone, false, Some("21610"), now)).await?;
+                    state
+                        .db
+                        .call(move |c| {
+                            storage::record_consent(c, &phone, false, Some("21610"), now)
+                        })
+                        .await?;
                     report.suppressed += 1;
-                    failed(state, &m, "21610: unsubscribed recipient".into(), now, true, report).await?;
+                    failed(
+                        state,
+                        &m,
+                        "21610: unsubscribed recipient".into(),
+                        now,
+                        true,
+                        report,
+                    )
+                    .await?;
                 } else {
                     let code = body["code"].as_i64().unwrap_or_default();
-                    failed(state, &m, format!("twilio error {code}"), now, false, report).await?;
+                    failed(
+                        state,
+                        &m,
+                        format!("twilio error {code}"),
+                        now,
+                        false,
+                        report,
+                    )
+                    .await?;
                 }
             }
-            Err(e) => failed(state, &m, format!("twilio unreachable: {}", e.without_url()), now, false, report).await?,
+            Err(e) => {
+                failed(
+                    state,
+                    &m,
+                    format!("twilio unreachable: {}", e.without_url()),
+                    now,
+                    false,
+                    report,
+                )
+                .await?
+            }
         }
     }
     Ok(())
 }
 
-async fn telegram(state: &AppState, now: DateTime<Utc>, report: &mut DeliveryReport) -> Result<(), StorageError> {
+async fn telegram(
+    state: &AppState,
+    now: DateTime<Utc>,
+    report: &mut DeliveryReport,
+) -> Result<(), StorageError> {
     let Some(config) = state.channels.telegram.as_ref() else {
         return Ok(());
     };
-    let due = state.db.call(move |c| outbox::due(c, "telegram", now, 50)).await?;
+    let due = state
+        .db
+        .call(move |c| outbox::due(c, "telegram", now, 50))
+        .await?;
     for m in due {
         let Ok(chat) = m.recipient.parse::<i64>() else {
             failed(state, &m, "not a chat id".into(), now, true, report).await?;
             continue;
         };
-        match config.bot.send_message(ChatId(chat), m.body_text.clone()).await {
+        match config
+            .bot
+            .send_message(ChatId(chat), m.body_text.clone())
+            .await
+        {
             Ok(_) => {
                 let id = m.id;
-                state.db.call(move |c| outbox::mark_sent(c, id, now)).await?;
+                state
+                    .db
+                    .call(move |c| outbox::mark_sent(c, id, now))
+                    .await?;
                 report.sent += 1;
-                metrics::counter!("billbot_outbox_sent_total", "channel" => "telegram").increment(1);
+                metrics::counter!("billbot_outbox_sent_total", "channel" => "telegram")
+                    .increment(1);
             }
             Err(e) => {
                 let blocked = e.to_string().contains("blocked");
                 if blocked {
                     // A chat that blocked the bot is unlinked: nothing more goes to it.
                     let chat = m.recipient.clone();
-                    state.db.call(move |c| storage::proactive::unlink(c, "telegram", &chat)).await?;
+                    state
+                        .db
+                        .call(move |c| storage::proactive::unlink(c, "telegram", &chat))
+                        .await?;
                 }
-                failed(state, &m, "telegram send failed".into(), now, blocked, report).await?;
+                failed(
+                    state,
+                    &m,
+                    "telegram send failed".into(),
+                    now,
+                    blocked,
+                    report,
+                )
+                .await?;
             }
         }
     }

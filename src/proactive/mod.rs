@@ -49,9 +49,11 @@ async fn account(state: &AppState, mrn: &Mrn) -> Result<Option<Account>, Storage
 /// Pays through the ledger on the blocking pool.
 async fn pay(state: &AppState, order: PayOrder) -> Result<Option<Receipt>, StorageError> {
     let (db, gateway) = (state.db.clone(), state.gateway.clone());
-    let result = tokio::task::spawn_blocking(move || db.with(|c| Ok(ledger::pay(c, gateway.as_ref(), &order))))
-        .await
-        .map_err(|e| StorageError::Worker(e.to_string()))??;
+    let result = tokio::task::spawn_blocking(move || {
+        db.with(|c| Ok(ledger::pay(c, gateway.as_ref(), &order)))
+    })
+    .await
+    .map_err(|e| StorageError::Worker(e.to_string()))??;
     match result {
         Ok(r) => Ok(Some(r)),
         Err(e) => {
@@ -63,11 +65,21 @@ async fn pay(state: &AppState, order: PayOrder) -> Result<Option<Receipt>, Stora
 }
 
 fn method_label(account: &Account, id: i64) -> String {
-    account.method(id).map_or_else(String::new, |m| format!("{} {}", m.brand, m.last4))
+    account
+        .method(id)
+        .map_or_else(String::new, |m| format!("{} {}", m.brand, m.last4))
 }
 
 /// Queues the receipt or the decline notice of a scheduled payment.
-async fn tell(state: &AppState, mrn: &Mrn, receipt: &Receipt, bill: &str, method_id: i64, retry_on: Option<NaiveDate>, date: NaiveDate) -> Result<usize, StorageError> {
+async fn tell(
+    state: &AppState,
+    mrn: &Mrn,
+    receipt: &Receipt,
+    bill: &str,
+    method_id: i64,
+    retry_on: Option<NaiveDate>,
+    date: NaiveDate,
+) -> Result<usize, StorageError> {
     let Some(account) = account(state, mrn).await? else {
         return Ok(0);
     };
@@ -86,16 +98,38 @@ async fn tell(state: &AppState, mrn: &Mrn, receipt: &Receipt, bill: &str, method
             retry_on,
         },
     };
-    notices::queue(state, &account, &notice, &format!("payment:{}", receipt.payment_id)).await
+    notices::queue(
+        state,
+        &account,
+        &notice,
+        &format!("payment:{}", receipt.payment_id),
+    )
+    .await
 }
 
-async fn autopay(state: &AppState, date: NaiveDate, report: &mut RunReport) -> Result<(), StorageError> {
-    let enrolments = state.db.call(|c| storage::proactive::autopay_enrolments(c)).await?;
+async fn autopay(
+    state: &AppState,
+    date: NaiveDate,
+    report: &mut RunReport,
+) -> Result<(), StorageError> {
+    let enrolments = state
+        .db
+        .call(|c| storage::proactive::autopay_enrolments(c))
+        .await?;
     let now = state.settings.clock.now();
     let retry_days = i64::from(state.settings.plan.autopay.retry_after_days);
     for (mrn, ap) in enrolments.into_iter().filter(|(_, a)| a.next_run <= date) {
-        let Some(account) = account(state, &mrn).await? else { continue };
-        let Some(rule) = state.settings.plan.region(&account.member.region).map(|r| r.due_rule) else { continue };
+        let Some(account) = account(state, &mrn).await? else {
+            continue;
+        };
+        let Some(rule) = state
+            .settings
+            .plan
+            .region(&account.member.region)
+            .map(|r| r.due_rule)
+        else {
+            continue;
+        };
         let run = ap.next_run;
         // Everything in scope that falls due before the next run is paid on this one.
         let next = run_after(ap.frequency, rule, run);
@@ -110,44 +144,75 @@ async fn autopay(state: &AppState, date: NaiveDate, report: &mut RunReport) -> R
                 mrn: mrn.clone(),
                 method_id: ap.method_id,
                 kind: PaymentKind::Autopay,
-                target: PayTarget::Bill { bill_id: bill.clone(), amount: balance },
+                target: PayTarget::Bill {
+                    bill_id: bill.clone(),
+                    amount: balance,
+                },
                 idempotency_key: format!("autopay:{}:{bill}:{run}", mrn.as_str()),
                 pay_date: date,
                 now,
             };
-            let Some(receipt) = pay(state, order).await? else { continue };
-            let retry_on = (receipt.status == PaymentStatus::Failed).then(|| date + Duration::days(retry_days));
+            let Some(receipt) = pay(state, order).await? else {
+                continue;
+            };
+            let retry_on = (receipt.status == PaymentStatus::Failed)
+                .then(|| date + Duration::days(retry_days));
             if let Some(retry_on) = retry_on {
                 report.autopay_declined += 1;
                 let (m, b) = (mrn.clone(), bill.clone());
-                state.db.call(move |c| storage::proactive::add_retry(c, &m, &b, run, retry_on)).await?;
+                state
+                    .db
+                    .call(move |c| storage::proactive::add_retry(c, &m, &b, run, retry_on))
+                    .await?;
             } else if receipt.first_time {
                 report.autopay_paid += 1;
             }
-            report.notices_queued += tell(state, &mrn, &receipt, &bill, ap.method_id, retry_on, date).await?;
+            report.notices_queued +=
+                tell(state, &mrn, &receipt, &bill, ap.method_id, retry_on, date).await?;
         }
         let m = mrn.clone();
-        state.db.call(move |c| storage::proactive::set_next_run(c, &m, next)).await?;
+        state
+            .db
+            .call(move |c| storage::proactive::set_next_run(c, &m, next))
+            .await?;
     }
     Ok(())
 }
 
 /// The one retry of a declined autopay payment.
-async fn retries(state: &AppState, date: NaiveDate, report: &mut RunReport) -> Result<(), StorageError> {
-    let due = state.db.call(move |c| storage::proactive::due_retries(c, date)).await?;
+async fn retries(
+    state: &AppState,
+    date: NaiveDate,
+    report: &mut RunReport,
+) -> Result<(), StorageError> {
+    let due = state
+        .db
+        .call(move |c| storage::proactive::due_retries(c, date))
+        .await?;
     let now = state.settings.clock.now();
     for (mrn, bill, first_run) in due {
-        let Some(account) = account(state, &mrn).await? else { continue };
-        let (Some(ap), Some(b)) = (account.autopay.clone(), account.bill(&bill).filter(|b| b.is_open()).cloned()) else {
+        let Some(account) = account(state, &mrn).await? else {
+            continue;
+        };
+        let (Some(ap), Some(b)) = (
+            account.autopay.clone(),
+            account.bill(&bill).filter(|b| b.is_open()).cloned(),
+        ) else {
             let (m, bl) = (mrn.clone(), bill.clone());
-            state.db.call(move |c| storage::proactive::retry_done(c, &m, &bl, first_run)).await?;
+            state
+                .db
+                .call(move |c| storage::proactive::retry_done(c, &m, &bl, first_run))
+                .await?;
             continue;
         };
         let order = PayOrder {
             mrn: mrn.clone(),
             method_id: ap.method_id,
             kind: PaymentKind::Autopay,
-            target: PayTarget::Bill { bill_id: bill.clone(), amount: b.balance() },
+            target: PayTarget::Bill {
+                bill_id: bill.clone(),
+                amount: b.balance(),
+            },
             idempotency_key: format!("autopay-retry:{}:{bill}:{first_run}", mrn.as_str()),
             pay_date: date,
             now,
@@ -156,58 +221,108 @@ async fn retries(state: &AppState, date: NaiveDate, report: &mut RunReport) -> R
             if receipt.status == PaymentStatus::Succeeded && receipt.first_time {
                 report.autopay_paid += 1;
             }
-            report.notices_queued += tell(state, &mrn, &receipt, &bill, ap.method_id, None, date).await?;
+            report.notices_queued +=
+                tell(state, &mrn, &receipt, &bill, ap.method_id, None, date).await?;
         }
         let (m, bl) = (mrn.clone(), bill.clone());
-        state.db.call(move |c| storage::proactive::retry_done(c, &m, &bl, first_run)).await?;
+        state
+            .db
+            .call(move |c| storage::proactive::retry_done(c, &m, &bl, first_run))
+            .await?;
     }
     Ok(())
 }
 
-async fn installments(state: &AppState, date: NaiveDate, report: &mut RunReport) -> Result<(), StorageError> {
-    let due = state.db.call(move |c| storage::proactive::due_installments(c, date)).await?;
+async fn installments(
+    state: &AppState,
+    date: NaiveDate,
+    report: &mut RunReport,
+) -> Result<(), StorageError> {
+    let due = state
+        .db
+        .call(move |c| storage::proactive::due_installments(c, date))
+        .await?;
     let now = state.settings.clock.now();
     for i in due {
         let order = PayOrder {
             mrn: i.mrn.clone(),
             method_id: i.method_id,
             kind: PaymentKind::PlanInstallment,
-            target: PayTarget::Bill { bill_id: i.bill_id.clone(), amount: i.amount },
+            target: PayTarget::Bill {
+                bill_id: i.bill_id.clone(),
+                amount: i.amount,
+            },
             idempotency_key: format!("plan:{}:{}", i.plan_id, i.number),
             pay_date: date,
             now,
         };
-        let Some(receipt) = pay(state, order).await? else { continue };
+        let Some(receipt) = pay(state, order).await? else {
+            continue;
+        };
         if receipt.status == PaymentStatus::Succeeded {
             let (plan, number, payment) = (i.plan_id, i.number, receipt.payment_id);
-            state.db.call(move |c| storage::mark_installment_paid(c, plan, number, payment)).await?;
+            state
+                .db
+                .call(move |c| storage::mark_installment_paid(c, plan, number, payment))
+                .await?;
             if receipt.first_time {
                 report.installments_paid += 1;
             }
         }
-        report.notices_queued += tell(state, &i.mrn, &receipt, &i.bill_id, i.method_id, None, date).await?;
+        report.notices_queued +=
+            tell(state, &i.mrn, &receipt, &i.bill_id, i.method_id, None, date).await?;
     }
     Ok(())
 }
 
 /// "Bill ready" for premium statements of the last two weeks, and due-date reminders to
 /// members without autopay.
-async fn bill_ready_and_reminders(state: &AppState, date: NaiveDate, report: &mut RunReport) -> Result<(), StorageError> {
-    let members = state.db.call(|c| storage::proactive::all_members(c)).await?;
-    let ahead = Duration::days(i64::from(state.settings.plan.billing.reminder_days_before_due));
+async fn bill_ready_and_reminders(
+    state: &AppState,
+    date: NaiveDate,
+    report: &mut RunReport,
+) -> Result<(), StorageError> {
+    let members = state
+        .db
+        .call(|c| storage::proactive::all_members(c))
+        .await?;
+    let ahead = Duration::days(i64::from(
+        state.settings.plan.billing.reminder_days_before_due,
+    ));
     for mrn in members {
-        let Some(account) = account(state, &mrn).await? else { continue };
+        let Some(account) = account(state, &mrn).await? else {
+            continue;
+        };
         for b in account.open_bills() {
             let fresh = b.statement_date <= date && date - b.statement_date < Duration::days(14);
             if b.kind == BillKind::Premium && fresh {
-                let notice = Notice::BillReady { bill_id: b.id.clone(), amount: b.balance(), due: b.due_date };
-                report.notices_queued += notices::queue(state, &account, &notice, &format!("bill-ready:{}", b.id)).await?;
+                let notice = Notice::BillReady {
+                    bill_id: b.id.clone(),
+                    amount: b.balance(),
+                    due: b.due_date,
+                };
+                report.notices_queued +=
+                    notices::queue(state, &account, &notice, &format!("bill-ready:{}", b.id))
+                        .await?;
             }
             let soon = b.due_date >= date && b.due_date - date <= ahead;
             if account.autopay.is_none() && soon {
-                let pay_with = account.default_method().map(|m| format!("{} {}", m.brand, m.last4));
-                let notice = Notice::Reminder { bill_id: b.id.clone(), amount: b.balance(), due: b.due_date, pay_with };
-                report.notices_queued += notices::queue(state, &account, &notice, &format!("reminder:{}:{}", b.id, b.due_date)).await?;
+                let pay_with = account
+                    .default_method()
+                    .map(|m| format!("{} {}", m.brand, m.last4));
+                let notice = Notice::Reminder {
+                    bill_id: b.id.clone(),
+                    amount: b.balance(),
+                    due: b.due_date,
+                    pay_with,
+                };
+                report.notices_queued += notices::queue(
+                    state,
+                    &account,
+                    &notice,
+                    &format!("reminder:{}:{}", b.id, b.due_date),
+                )
+                .await?;
             }
         }
     }

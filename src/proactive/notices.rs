@@ -73,7 +73,14 @@ impl Notice {
         let money = |d| Arg::from(format_money(lang, d));
         let date = |d| Arg::from(format_date(lang, d));
         match self {
-            Notice::Receipt { amount, bill_id, method, confirmation, balance, date: day } => vec![
+            Notice::Receipt {
+                amount,
+                bill_id,
+                method,
+                confirmation,
+                balance,
+                date: day,
+            } => vec![
                 ("amount", money(*amount)),
                 ("bill", Arg::from(bill_id.as_str())),
                 ("method", Arg::from(method.as_str())),
@@ -81,12 +88,29 @@ impl Notice {
                 ("balance", money(*balance)),
                 ("date", date(*day)),
             ],
-            Notice::Declined { amount, bill_id, retry_on } => vec![
+            Notice::Declined {
+                amount,
+                bill_id,
+                retry_on,
+            } => vec![
                 ("amount", money(*amount)),
                 ("bill", Arg::from(bill_id.as_str())),
-                ("retry", retry_on.map_or_else(|| Arg::from("none"), |d| Arg::from(format_date(lang, d)))),
+                (
+                    "retry",
+                    retry_on.map_or_else(|| Arg::from("none"), |d| Arg::from(format_date(lang, d))),
+                ),
             ],
-            Notice::BillReady { bill_id, amount, due } | Notice::Reminder { bill_id, amount, due, .. } => vec![
+            Notice::BillReady {
+                bill_id,
+                amount,
+                due,
+            }
+            | Notice::Reminder {
+                bill_id,
+                amount,
+                due,
+                ..
+            } => vec![
                 ("bill", Arg::from(bill_id.as_str())),
                 ("amount", money(*amount)),
                 ("date", date(*due)),
@@ -97,20 +121,34 @@ impl Notice {
 
 /// Queues a notice on every channel the member chose. `key` makes it once-only: the same
 /// key is never queued twice on a channel.
-pub async fn queue(state: &AppState, account: &Account, notice: &Notice, key: &str) -> Result<usize, StorageError> {
+pub async fn queue(
+    state: &AppState,
+    account: &Account,
+    notice: &Notice,
+    key: &str,
+) -> Result<usize, StorageError> {
     let now = state.settings.clock.now();
     let catalog = state.assistant.catalog();
     let m = &account.member;
     let lang = m.language;
     let topic = notice.topic();
-    let wants = |c: Channel| account.preferences.iter().any(|p| p.channel == c && p.topic == topic && p.enabled);
+    let wants = |c: Channel| {
+        account
+            .preferences
+            .iter()
+            .any(|p| p.channel == c && p.topic == topic && p.enabled)
+    };
     let mut args = notice.args(lang);
     let mut messages = Vec::new();
 
     if wants(Channel::Email) {
         let url = unsubscribe_url(state, &m.mrn, topic).await?;
         let body = catalog.format(lang, &format!("notice-{}-email", notice.id()), &args);
-        let footer = catalog.format(lang, "notice-email-footer", &[("url", Arg::from(url.as_str()))]);
+        let footer = catalog.format(
+            lang,
+            "notice-email-footer",
+            &[("url", Arg::from(url.as_str()))],
+        );
         messages.push(outbox::NewMessage {
             channel: "email".into(),
             recipient: m.email.clone(),
@@ -125,16 +163,27 @@ pub async fn queue(state: &AppState, account: &Account, notice: &Notice, key: &s
     let consent = match &m.mobile {
         Some(phone) => {
             let phone = phone.clone();
-            state.db.call(move |c| storage::consent_for(c, &phone)).await?
+            state
+                .db
+                .call(move |c| storage::consent_for(c, &phone))
+                .await?
         }
         None => None,
     };
-    if let (true, Some(phone), Some(true)) = (wants(Channel::Text), &m.mobile, consent.map(|c| c.opted_in)) {
-        if let Notice::Reminder { pay_with: Some(method), .. } = notice {
+    if let (true, Some(phone), Some(true)) =
+        (wants(Channel::Text), &m.mobile, consent.map(|c| c.opted_in))
+    {
+        if let Notice::Reminder {
+            pay_with: Some(method),
+            ..
+        } = notice
+        {
             args.push(("method", Arg::from(method.as_str())));
         }
         let text = catalog.format(lang, &format!("notice-{}-text", notice.id()), &args);
-        let not_before = (!notice.urgent()).then(|| daytime(state, account, now)).flatten();
+        let not_before = (!notice.urgent())
+            .then(|| daytime(state, account, now))
+            .flatten();
         messages.push(outbox::NewMessage {
             channel: "sms".into(),
             recipient: phone.clone(),
@@ -146,7 +195,10 @@ pub async fn queue(state: &AppState, account: &Account, notice: &Notice, key: &s
     }
     if wants(Channel::Telegram) {
         let mrn = m.mrn.clone();
-        let chats = state.db.call(move |c| storage::proactive::linked_addresses(c, &mrn, "telegram")).await?;
+        let chats = state
+            .db
+            .call(move |c| storage::proactive::linked_addresses(c, &mrn, "telegram"))
+            .await?;
         let text = catalog.format(lang, &format!("notice-{}-text", notice.id()), &args);
         for chat in chats {
             messages.push(outbox::NewMessage {
@@ -176,7 +228,13 @@ pub async fn queue(state: &AppState, account: &Account, notice: &Notice, key: &s
 /// within quiet hours (21:00–08:00 by default, from `plan.toml`).
 fn daytime(state: &AppState, account: &Account, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let b = &state.settings.plan.billing;
-    let tz: Tz = state.settings.plan.region(&account.member.region)?.time_zone.parse().ok()?;
+    let tz: Tz = state
+        .settings
+        .plan
+        .region(&account.member.region)?
+        .time_zone
+        .parse()
+        .ok()?;
     let local = now.with_timezone(&tz);
     let hour = local.hour();
     let quiet = if b.quiet_hours_start > b.quiet_hours_end {
@@ -187,14 +245,27 @@ fn daytime(state: &AppState, account: &Account, now: DateTime<Utc>) -> Option<Da
     if !quiet {
         return None;
     }
-    let day = if hour >= b.quiet_hours_end { local.date_naive() + Duration::days(1) } else { local.date_naive() };
+    let day = if hour >= b.quiet_hours_end {
+        local.date_naive() + Duration::days(1)
+    } else {
+        local.date_naive()
+    };
     let morning = day.and_hms_opt(b.quiet_hours_end, 0, 0)?;
-    tz.from_local_datetime(&morning).earliest().map(|t| t.with_timezone(&Utc))
+    tz.from_local_datetime(&morning)
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
 }
 
 /// The signed one-click unsubscribe link for a member and topic (RFC 8058).
-pub async fn unsubscribe_url(state: &AppState, mrn: &crate::billing::Mrn, topic: Topic) -> Result<String, StorageError> {
-    let secret = state.db.call(|c| storage::proactive::secret(c, "unsubscribe")).await?;
+pub async fn unsubscribe_url(
+    state: &AppState,
+    mrn: &crate::billing::Mrn,
+    topic: Topic,
+) -> Result<String, StorageError> {
+    let secret = state
+        .db
+        .call(|c| storage::proactive::secret(c, "unsubscribe"))
+        .await?;
     let token = super::unsubscribe::sign(&secret, mrn, topic);
     let base = state.web.public_url.as_deref().unwrap_or("");
     Ok(format!("{base}/unsubscribe/{token}"))

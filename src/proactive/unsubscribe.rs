@@ -23,7 +23,8 @@ pub fn router() -> Router<AppState> {
 
 fn mac(secret: &str, payload: &str) -> String {
     // HMAC accepts keys of any length, so this cannot fail.
-    let mut m = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!());
+    let mut m =
+        Hmac::<Sha256>::new_from_slice(secret.as_bytes()).unwrap_or_else(|_| unreachable!());
     m.update(payload.as_bytes());
     URL_SAFE_NO_PAD.encode(&m.finalize().into_bytes()[..16])
 }
@@ -53,8 +54,14 @@ fn html(status: StatusCode, body: &str) -> Response {
     (
         status,
         [
-            (header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8")),
-            (header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'")),
+            (
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("text/html; charset=utf-8"),
+            ),
+            (
+                header::CONTENT_SECURITY_POLICY,
+                HeaderValue::from_static("default-src 'self'; frame-ancestors 'none'"),
+            ),
         ],
         page,
     )
@@ -62,11 +69,18 @@ fn html(status: StatusCode, body: &str) -> Response {
 }
 
 async fn secret(state: &AppState) -> Option<String> {
-    state.db.call(|c| storage::proactive::secret(c, "unsubscribe")).await.ok()
+    state
+        .db
+        .call(|c| storage::proactive::secret(c, "unsubscribe"))
+        .await
+        .ok()
 }
 
 async fn page(State(state): State<AppState>, Path(token): Path<String>) -> Response {
-    let valid = secret(&state).await.and_then(|s| verify(&s, &token)).is_some();
+    let valid = secret(&state)
+        .await
+        .and_then(|s| verify(&s, &token))
+        .is_some();
     if !valid {
         return html(StatusCode::NOT_FOUND, "<h1>This link is not valid.</h1>");
     }
@@ -89,9 +103,15 @@ async fn unsubscribe(State(state): State<AppState>, Path(token): Path<String>) -
     match done {
         Ok(()) => {
             metrics::counter!("billbot_unsubscribes_total", "channel" => "email").increment(1);
-            html(StatusCode::OK, "<h1>You're unsubscribed.</h1><p>You won't get these e-mails anymore.</p>")
+            html(
+                StatusCode::OK,
+                "<h1>You're unsubscribed.</h1><p>You won't get these e-mails anymore.</p>",
+            )
         }
-        Err(_) => html(StatusCode::INTERNAL_SERVER_ERROR, "<h1>Please try again later.</h1>"),
+        Err(_) => html(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "<h1>Please try again later.</h1>",
+        ),
     }
 }
 
