@@ -61,6 +61,13 @@ impl Mailer {
         let due = db.call(move |c| outbox::due(c, "email", now, 50)).await?;
         let mut sent = 0;
         for m in due {
+            let id = m.id;
+            if !db
+                .call(move |c| outbox::claim(c, id, now, Duration::minutes(5)))
+                .await?
+            {
+                continue;
+            }
             let result = match self.build(&m) {
                 Ok(message) => transport
                     .send(message)
@@ -69,7 +76,6 @@ impl Mailer {
                     .map_err(|e| e.to_string()),
                 Err(e) => Err(e),
             };
-            let id = m.id;
             match result {
                 Ok(()) => {
                     db.call(move |c| outbox::mark_sent(c, id, now)).await?;

@@ -492,6 +492,15 @@ fn on_command(state: &mut State, cmd: &Command, ctx: &Ctx<'_>) -> Decision {
         ("topic", Some(topic)) => Decision::reply(info::faq(Some(topic), ctx)),
         ("notify", Some(channel)) => settings::choose_channel(state, channel, ctx),
         ("do", Some(what)) => do_command(state, what, ctx),
+        // "Reply PAY" to a reminder: the whole balance of that bill, quoted for a yes.
+        ("payfull", Some(bill)) => {
+            state.flow = Flow::Pay(state::PayDraft {
+                bill: Some(state::BillChoice::Bill(bill.to_owned())),
+                amount: Some(state::AmountChoice::Full),
+                ..state::PayDraft::default()
+            });
+            pay::advance(state, ctx)
+        }
         _ => Decision::reply(Reply::say(t!("stale-button"))),
     }
 }

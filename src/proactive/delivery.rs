@@ -81,6 +81,14 @@ async fn texts(
         .call(move |c| outbox::due(c, "sms", now, 50))
         .await?;
     for m in due {
+        let id = m.id;
+        if !state
+            .db
+            .call(move |c| outbox::claim(c, id, now, Duration::minutes(5)))
+            .await?
+        {
+            continue;
+        }
         // The consent ledger is the one gate every outbound text passes.
         let phone = m.recipient.clone();
         let consent = state
@@ -185,6 +193,14 @@ async fn telegram(
         .call(move |c| outbox::due(c, "telegram", now, 50))
         .await?;
     for m in due {
+        let id = m.id;
+        if !state
+            .db
+            .call(move |c| outbox::claim(c, id, now, Duration::minutes(5)))
+            .await?
+        {
+            continue;
+        }
         let Ok(chat) = m.recipient.parse::<i64>() else {
             failed(state, &m, "not a chat id".into(), now, true, report).await?;
             continue;

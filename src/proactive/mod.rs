@@ -133,12 +133,26 @@ async fn autopay(
         let run = ap.next_run;
         // Everything in scope that falls due before the next run is paid on this one.
         let next = run_after(ap.frequency, rule, run);
-        let bills: Vec<(String, rust_decimal::Decimal)> = account
-            .open_bills()
+        let key = |bill: &str| format!("autopay:{}:{bill}:{run}", mrn.as_str());
+        // Open bills, and bills this run already paid (a run that stopped half-way still
+        // owes their notices).
+        let mut bills: Vec<(String, rust_decimal::Decimal)> = Vec::new();
+        for b in account
+            .bills
+            .iter()
             .filter(|b| ap.scope == AutopayScope::AllBills || b.kind == BillKind::Premium)
             .filter(|b| b.due_date < next)
-            .map(|b| (b.id.clone(), b.balance()))
-            .collect();
+        {
+            let k = key(&b.id);
+            let started = state
+                .db
+                .call(move |c| storage::payment_by_key(c, &k))
+                .await?
+                .is_some();
+            if b.is_open() || started {
+                bills.push((b.id.clone(), b.balance()));
+            }
+        }
         for (bill, balance) in bills {
             let order = PayOrder {
                 mrn: mrn.clone(),
@@ -148,7 +162,7 @@ async fn autopay(
                     bill_id: bill.clone(),
                     amount: balance,
                 },
-                idempotency_key: format!("autopay:{}:{bill}:{run}", mrn.as_str()),
+                idempotency_key: key(&bill),
                 pay_date: date,
                 now,
             };

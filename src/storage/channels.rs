@@ -144,3 +144,17 @@ pub fn end_link_flow(conn: &Connection, channel: &str, address: &str) -> Result<
     )?;
     Ok(())
 }
+
+/// The bill of the latest reminder texted to a phone that offered "Reply PAY".
+pub fn latest_pay_offer(conn: &Connection, phone: &str) -> Result<Option<String>, StorageError> {
+    let key: Option<String> = conn
+        .query_row(
+            "SELECT dedupe_key FROM outbox WHERE channel = 'sms' AND recipient = ?1
+             AND dedupe_key LIKE 'reminder:%' ORDER BY id DESC LIMIT 1",
+            [phone],
+            |r| r.get(0),
+        )
+        .optional()?;
+    // reminder:<bill>:<due date>:text
+    Ok(key.and_then(|k| k.split(':').nth(1).map(str::to_owned)))
+}

@@ -46,8 +46,8 @@ pub fn enqueue(
 ) -> Result<bool, StorageError> {
     let n = conn.execute(
         "INSERT INTO outbox (channel, recipient, subject, body_text, body_html, dedupe_key,
-                             status, next_attempt_at, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?7)
+                             status, next_attempt_at, created_at, unsubscribe_url)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'pending', ?7, ?8, ?9)
          ON CONFLICT(dedupe_key) DO NOTHING",
         params![
             m.channel,
@@ -56,13 +56,16 @@ pub fn enqueue(
             m.body_text,
             m.body_html,
             m.dedupe_key,
-            now
+            m.not_before.unwrap_or(now).max(now),
+            now,
+            m.unsubscribe_url
         ],
     )?;
     Ok(n == 1)
 }
 
-const COLUMNS: &str = "id, channel, recipient, subject, body_text, body_html, status, attempts, created_at, last_error";
+const COLUMNS: &str = "id, channel, recipient, subject, body_text, body_html, status, attempts, \
+                       created_at, last_error, unsubscribe_url";
 
 fn from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Queued> {
     Ok(Queued {
@@ -132,4 +135,21 @@ pub fn mark_failed(
         params![id, error, retry_at, park],
     )?;
     Ok(())
+}
+
+/// Claims a due message for one sender for `lease` (another sender, or another process,
+/// skips it meanwhile); if the sender dies the lease runs out and it is tried again, so
+/// every message goes out at least once and, normally, exactly once.
+pub fn claim(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+    lease: chrono::Duration,
+) -> Result<bool, StorageError> {
+    let n = conn.execute(
+        "UPDATE outbox SET next_attempt_at = ?3
+         WHERE id = ?1 AND status = 'pending' AND next_attempt_at <= ?2",
+        params![id, now, now + lease],
+    )?;
+    Ok(n == 1)
 }

@@ -151,3 +151,68 @@ impl FakeBotApi {
             .count()
     }
 }
+
+/// A fake Twilio REST API: records texts; numbers in `unsubscribed` answer error 21610.
+pub struct FakeTwilio {
+    pub url: String,
+    pub sent: Arc<Mutex<Vec<(String, String)>>>,
+}
+
+impl FakeTwilio {
+    pub async fn start(unsubscribed: &[&str]) -> Self {
+        use axum::extract::State;
+        use axum::http::StatusCode;
+        use axum::routing::post;
+        type Shared = (Arc<Mutex<Vec<(String, String)>>>, Arc<Vec<String>>);
+        async fn messages(
+            State((sent, blocked)): State<Shared>,
+            body: axum::body::Bytes,
+        ) -> (StatusCode, axum::Json<serde_json::Value>) {
+            let form: Vec<(String, String)> = form_urlencoded::parse(&body).into_owned().collect();
+            let get = |k: &str| {
+                form.iter()
+                    .find(|(n, _)| n == k)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default()
+            };
+            let to = get("To");
+            if blocked.contains(&to) {
+                return (
+                    StatusCode::BAD_REQUEST,
+                    axum::Json(serde_json::json!({ "code": 21610, "message": "unsubscribed" })),
+                );
+            }
+            sent.lock().unwrap().push((to, get("Body")));
+            (
+                StatusCode::CREATED,
+                axum::Json(serde_json::json!({ "sid": "SM1", "status": "queued" })),
+            )
+        }
+        let sent = Arc::new(Mutex::new(Vec::new()));
+        let blocked = Arc::new(
+            unsubscribed
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect::<Vec<_>>(),
+        );
+        let app = axum::Router::new()
+            .route("/2010-04-01/Accounts/{sid}/Messages.json", post(messages))
+            .with_state((sent.clone(), blocked));
+        let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", listener.local_addr().unwrap());
+        tokio::spawn(async move {
+            let _ = axum::serve(listener, app).await;
+        });
+        FakeTwilio { url, sent }
+    }
+
+    pub fn texts_to(&self, to: &str) -> Vec<String> {
+        self.sent
+            .lock()
+            .unwrap()
+            .iter()
+            .filter(|(t, _)| t == to)
+            .map(|(_, b)| b.clone())
+            .collect()
+    }
+}

@@ -11,6 +11,7 @@ mod linking;
 mod locales;
 mod nlu;
 mod privacy;
+mod proactive;
 mod server;
 mod sms;
 mod storage;

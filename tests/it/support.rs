@@ -79,6 +79,9 @@ impl TestDb {
 /// A running server on a random port, with its own database and sandbox gateway.
 pub struct TestApp {
     pub base: String,
+    /// The application behind the server, for running its background work on cue.
+    #[allow(dead_code)]
+    pub state: billbot::server::AppState,
     // Channel tests read the database and the gateway behind the server.
     #[allow(dead_code)]
     pub db: TestDb,
@@ -94,11 +97,18 @@ pub async fn spawn_app() -> TestApp {
 
 /// A server with outside services configured (SMTP, public URL…).
 pub async fn spawn_app_with(options: Options) -> TestApp {
+    spawn_app_at(options, Clock::fixed_date(today())).await
+}
+
+/// A server whose clock is `clock` (a stopped one for quiet hours and run dates).
+pub async fn spawn_app_at(options: Options, clock: Clock) -> TestApp {
     let db = TestDb::new();
     let gateway = Arc::new(SandboxGateway::new());
     let (nlu, catalog) = language();
+    let mut app_settings = settings(db.path.clone());
+    app_settings.clock = clock;
     let state = startup::build_state_with(
-        settings(db.path.clone()),
+        app_settings,
         Db::open(&db.path).expect("open database"),
         gateway.clone(),
         options,
@@ -107,6 +117,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     )
     .expect("build state");
     startup::spawn_workers(&state);
+    let handle = state.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind port 0");
@@ -120,6 +131,7 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
     });
     TestApp {
         base,
+        state: handle,
         db,
         gateway,
         client: reqwest::Client::builder()

@@ -217,6 +217,17 @@ async fn handle(state: &AppState, from: &str, text: &str) -> Result<Option<Strin
             return Ok(Some(text::to_gsm7(&reply)));
         }
     }
+    // PAY answers the latest reminder: pay that bill in full (after a YES).
+    if text.trim().eq_ignore_ascii_case("PAY") {
+        let phone = from.to_owned();
+        let offer = state
+            .db
+            .call(move |c| channels::latest_pay_offer(c, &phone))
+            .await?;
+        if let Some(bill) = offer {
+            return assistant_reply(state, from, format!("!payfull:{bill}"), now).await;
+        }
+    }
     // A number answers the numbered options of the last message.
     let phone = from.to_owned();
     let (options, _) = state
@@ -227,6 +238,17 @@ async fn handle(state: &AppState, from: &str, text: &str) -> Result<Option<Strin
         Ok(n) if (1..=options.len()).contains(&n) => options[n - 1].clone(),
         _ => text.to_owned(),
     };
+    assistant_reply(state, from, text, now).await
+}
+
+/// The assistant's answer to a text, rendered and paged for SMS.
+async fn assistant_reply(
+    state: &AppState,
+    from: &str,
+    text: String,
+    now: chrono::DateTime<chrono::Utc>,
+) -> Result<Option<String>, StorageError> {
+    let catalog = state.assistant.catalog();
     let assistant = state.assistant.clone();
     let inbound = Inbound {
         channel: ChannelKind::Sms,
