@@ -106,13 +106,16 @@ impl Assistant {
         &self.catalog
     }
 
+    /// The lock that puts one conversation's turns in order.
+    fn turn_lock(&self, key: &(ChannelKind, String)) -> Result<Arc<Mutex<()>>, AssistantError> {
+        let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
+        Ok(Arc::clone(turns.entry(key.clone()).or_default()))
+    }
+
     /// Drops whatever flow a conversation is in (SMS STOP cancels a pending payment).
     pub fn cancel_flow(&self, channel: ChannelKind, address: &str) -> Result<(), AssistantError> {
         let key = (channel, address.to_owned());
-        let lock = {
-            let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
-            Arc::clone(turns.entry(key).or_default())
-        };
+        let lock = self.turn_lock(&key)?;
         let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;
         let channel = channel.key();
         self.db.with(|c| {
@@ -150,10 +153,7 @@ impl Assistant {
     /// Handles one message: understand, decide, act, remember, answer.
     pub fn handle(&self, inbound: &Inbound) -> Result<Outbound, AssistantError> {
         let key = (inbound.channel, inbound.address.clone());
-        let lock = {
-            let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
-            Arc::clone(turns.entry(key.clone()).or_default())
-        };
+        let lock = self.turn_lock(&key)?;
         let started = std::time::Instant::now();
         let result = {
             let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;

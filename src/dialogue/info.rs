@@ -605,16 +605,19 @@ pub const FAQ_TOPICS: [&str; 14] = [
     "late_fees",
 ];
 
+/// The topics the FAQ menu offers as buttons.
+pub const FAQ_MENU: [&str; 6] = [
+    "pay_online",
+    "pay_by_phone",
+    "pay_by_mail",
+    "payment_options",
+    "statement_timing",
+    "contact_billing",
+];
+
 fn faq_menu() -> Reply {
     let mut r = Reply::say(t!("faq-menu"));
-    for topic in [
-        "pay_online",
-        "pay_by_phone",
-        "pay_by_mail",
-        "payment_options",
-        "statement_timing",
-        "contact_billing",
-    ] {
+    for topic in FAQ_MENU {
         r = r.button(
             Msg::new(format!("faq-title-{}", topic.replace('_', "-")), Vec::new()),
             value("topic", Some(topic), None),

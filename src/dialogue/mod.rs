@@ -22,7 +22,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal::Decimal;
 
 pub use command::Command;
-pub use info::FAQ_TOPICS;
+pub use info::{FAQ_MENU, FAQ_TOPICS};
 pub use reply::{BillCard, Button, Msg, Rendered, RenderedButton, RenderedLink, Reply, Val};
 pub use state::{Flow, State};
 

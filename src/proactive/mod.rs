@@ -64,6 +64,32 @@ async fn pay(state: &AppState, order: PayOrder) -> Result<Option<Receipt>, Stora
     }
 }
 
+/// A scheduled payment of `amount` on `bill`, under `key`.
+#[allow(clippy::too_many_arguments)]
+fn order(
+    mrn: &Mrn,
+    method_id: i64,
+    kind: PaymentKind,
+    bill: &str,
+    amount: rust_decimal::Decimal,
+    key: String,
+    date: NaiveDate,
+    state: &AppState,
+) -> PayOrder {
+    PayOrder {
+        mrn: mrn.clone(),
+        method_id,
+        kind,
+        target: PayTarget::Bill {
+            bill_id: bill.to_owned(),
+            amount,
+        },
+        idempotency_key: key,
+        pay_date: date,
+        now: state.settings.clock.now(),
+    }
+}
+
 fn method_label(account: &Account, id: i64) -> String {
     account
         .method(id)
@@ -116,7 +142,6 @@ async fn autopay(
         .db
         .call(|c| storage::proactive::autopay_enrolments(c))
         .await?;
-    let now = state.settings.clock.now();
     let retry_days = i64::from(state.settings.plan.autopay.retry_after_days);
     for (mrn, ap) in enrolments.into_iter().filter(|(_, a)| a.next_run <= date) {
         let Some(account) = account(state, &mrn).await? else {
@@ -154,18 +179,16 @@ async fn autopay(
             }
         }
         for (bill, balance) in bills {
-            let order = PayOrder {
-                mrn: mrn.clone(),
-                method_id: ap.method_id,
-                kind: PaymentKind::Autopay,
-                target: PayTarget::Bill {
-                    bill_id: bill.clone(),
-                    amount: balance,
-                },
-                idempotency_key: key(&bill),
-                pay_date: date,
-                now,
-            };
+            let order = order(
+                &mrn,
+                ap.method_id,
+                PaymentKind::Autopay,
+                &bill,
+                balance,
+                key(&bill),
+                date,
+                state,
+            );
             let Some(receipt) = pay(state, order).await? else {
                 continue;
             };
@@ -203,7 +226,6 @@ async fn retries(
         .db
         .call(move |c| storage::proactive::due_retries(c, date))
         .await?;
-    let now = state.settings.clock.now();
     for (mrn, bill, first_run) in due {
         let Some(account) = account(state, &mrn).await? else {
             continue;
@@ -219,18 +241,17 @@ async fn retries(
                 .await?;
             continue;
         };
-        let order = PayOrder {
-            mrn: mrn.clone(),
-            method_id: ap.method_id,
-            kind: PaymentKind::Autopay,
-            target: PayTarget::Bill {
-                bill_id: bill.clone(),
-                amount: b.balance(),
-            },
-            idempotency_key: format!("autopay-retry:{}:{bill}:{first_run}", mrn.as_str()),
-            pay_date: date,
-            now,
-        };
+        let key = format!("autopay-retry:{}:{bill}:{first_run}", mrn.as_str());
+        let order = order(
+            &mrn,
+            ap.method_id,
+            PaymentKind::Autopay,
+            &bill,
+            b.balance(),
+            key,
+            date,
+            state,
+        );
         if let Some(receipt) = pay(state, order).await? {
             if receipt.status == PaymentStatus::Succeeded && receipt.first_time {
                 report.autopay_paid += 1;
@@ -256,20 +277,18 @@ async fn installments(
         .db
         .call(move |c| storage::proactive::due_installments(c, date))
         .await?;
-    let now = state.settings.clock.now();
     for i in due {
-        let order = PayOrder {
-            mrn: i.mrn.clone(),
-            method_id: i.method_id,
-            kind: PaymentKind::PlanInstallment,
-            target: PayTarget::Bill {
-                bill_id: i.bill_id.clone(),
-                amount: i.amount,
-            },
-            idempotency_key: format!("plan:{}:{}", i.plan_id, i.number),
-            pay_date: date,
-            now,
-        };
+        let key = format!("plan:{}:{}", i.plan_id, i.number);
+        let order = order(
+            &i.mrn,
+            i.method_id,
+            PaymentKind::PlanInstallment,
+            &i.bill_id,
+            i.amount,
+            key,
+            date,
+            state,
+        );
         let Some(receipt) = pay(state, order).await? else {
             continue;
         };

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use billbot::assets::Source;
 use billbot::billing::Language;
-use billbot::dialogue::FAQ_TOPICS;
+use billbot::dialogue::{FAQ_MENU, FAQ_TOPICS};
 use billbot::i18n::{Arg, Catalog};
 use regex::Regex;
 
@@ -63,14 +63,7 @@ fn dynamic_ids() -> BTreeSet<String> {
     for t in FAQ_TOPICS {
         ids.insert(format!("faq-{}", dash(t)));
     }
-    for t in [
-        "pay_online",
-        "pay_by_phone",
-        "pay_by_mail",
-        "payment_options",
-        "statement_timing",
-        "contact_billing",
-    ] {
+    for t in FAQ_MENU {
         ids.insert(format!("faq-title-{}", dash(t)));
     }
     for notice in ["receipt", "declined", "bill-ready", "reminder"] {
