@@ -23,6 +23,7 @@ use crate::i18n::Catalog;
 use crate::ledger::{self, LedgerError, PayOrder, PayTarget};
 use crate::nlu::{Intent, Locale, Nlus, Parse};
 use crate::privacy::mask_card_numbers;
+use crate::proactive::notices::{self, Notice};
 use crate::storage::{self, Db, StorageError, StoredConversation};
 use crate::t;
 
@@ -104,6 +105,11 @@ impl Assistant {
 
     pub fn catalog(&self) -> &Catalog {
         &self.catalog
+    }
+
+    /// The shared catalog, for work that outlives a borrow (the blocking pool).
+    pub fn catalog_arc(&self) -> Arc<Catalog> {
+        Arc::clone(&self.catalog)
     }
 
     /// The lock that puts one conversation's turns in order.
@@ -438,7 +444,65 @@ impl Assistant {
         let result = self
             .db
             .with(|c| Ok(ledger::pay(c, self.gateway.as_ref(), &order)));
-        payment_outcome(result)
+        if let Ok(Ok(receipt)) = &result {
+            self.send_receipt(mrn, receipt, now);
+        }
+        let outcome = payment_outcome(result);
+        let label = match &outcome {
+            Outcome::Paid { .. } => "succeeded",
+            Outcome::PaymentRefused { .. } => "refused",
+            Outcome::PaymentNotPossible => "not_possible",
+            _ => "error",
+        };
+        metrics::counter!("billbot_payments_total", "outcome" => label).increment(1);
+        outcome
+    }
+
+    /// Queues the payment's receipt on the member's chosen channels ("you'll get an
+    /// e-mail confirmation each time a payment is made"); once per payment.
+    fn send_receipt(&self, mrn: &Mrn, receipt: &ledger::Receipt, now: DateTime<Utc>) {
+        let Some(confirmation) = receipt.confirmation.clone() else {
+            return;
+        };
+        let queued = self.db.with(|c| {
+            let Some(account) = storage::load_account(c, mrn)? else {
+                return Ok(0);
+            };
+            let Some(payment) = account.payments.iter().find(|p| p.id == receipt.payment_id) else {
+                return Ok(0);
+            };
+            let notice = Notice::Receipt {
+                amount: receipt.amount,
+                bill_id: payment
+                    .bills
+                    .iter()
+                    .map(|(b, _)| b.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                method: account
+                    .method(payment.method_id)
+                    .map_or_else(String::new, |m| format!("{} {}", m.brand, m.last4)),
+                confirmation,
+                balance: receipt.total_due_after,
+                date: payment.date,
+            };
+            let ctx = notices::Context {
+                catalog: &self.catalog,
+                plan: &self.settings.plan,
+                public_url: self.public_url.as_deref(),
+                now,
+            };
+            notices::queue_now(
+                c,
+                &ctx,
+                &account,
+                &notice,
+                &format!("payment:{}", receipt.payment_id),
+            )
+        });
+        if let Err(e) = queued {
+            tracing::error!(error = %e, "receipt not queued");
+        }
     }
 
     /// Pays the first installment now, then records the plan with that installment paid.

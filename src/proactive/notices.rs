@@ -11,7 +11,10 @@ use chrono_tz::Tz;
 use rust_decimal::Decimal;
 
 use crate::billing::{Account, Channel, Topic};
-use crate::i18n::{Arg, format_date, format_money};
+use rusqlite::Connection;
+
+use crate::i18n::{Arg, Catalog, format_date, format_money};
+use crate::plan::Plan;
 use crate::security::sha256_hex;
 use crate::server::AppState;
 use crate::storage::{self, StorageError, outbox};
@@ -119,6 +122,16 @@ impl Notice {
     }
 }
 
+/// What notices need besides the account: the words, the plan (time zones, quiet
+/// hours) and where the web pages live.
+#[derive(Clone, Copy)]
+pub struct Context<'a> {
+    pub catalog: &'a Catalog,
+    pub plan: &'a Plan,
+    pub public_url: Option<&'a str>,
+    pub now: DateTime<Utc>,
+}
+
 /// Queues a notice on every channel the member chose. `key` makes it once-only: the same
 /// key is never queued twice on a channel.
 pub async fn queue(
@@ -127,8 +140,55 @@ pub async fn queue(
     notice: &Notice,
     key: &str,
 ) -> Result<usize, StorageError> {
-    let now = state.settings.clock.now();
-    let catalog = state.assistant.catalog();
+    let (catalog, settings, web) = (
+        state.assistant.catalog_arc(),
+        state.settings.clone(),
+        state.web.clone(),
+    );
+    let (account, notice, key) = (account.clone(), notice.clone(), key.to_owned());
+    let now = settings.clock.now();
+    state
+        .db
+        .call(move |c| {
+            let ctx = Context {
+                catalog: &catalog,
+                plan: &settings.plan,
+                public_url: web.public_url.as_deref(),
+                now,
+            };
+            queue_now(c, &ctx, &account, &notice, &key)
+        })
+        .await
+}
+
+/// [`queue`] for synchronous callers that hold the connection (the assistant, after a
+/// payment made in a conversation).
+pub fn queue_now(
+    conn: &mut Connection,
+    ctx: &Context<'_>,
+    account: &Account,
+    notice: &Notice,
+    key: &str,
+) -> Result<usize, StorageError> {
+    let messages = messages(conn, ctx, account, notice, key)?;
+    let tx = conn.transaction()?;
+    let mut queued = 0;
+    for message in &messages {
+        queued += usize::from(outbox::enqueue(&tx, message, ctx.now)?);
+    }
+    tx.commit()?;
+    Ok(queued)
+}
+
+/// The messages of a notice, one per channel (and linked chat) the member chose.
+fn messages(
+    conn: &Connection,
+    ctx: &Context<'_>,
+    account: &Account,
+    notice: &Notice,
+    key: &str,
+) -> Result<Vec<outbox::NewMessage>, StorageError> {
+    let catalog = ctx.catalog;
     let m = &account.member;
     let lang = m.language;
     let topic = notice.topic();
@@ -142,32 +202,33 @@ pub async fn queue(
     let mut messages = Vec::new();
 
     if wants(Channel::Email) {
-        let url = unsubscribe_url(state, &m.mrn, topic).await?;
+        let secret = storage::proactive::secret(conn, "unsubscribe")?;
+        let token = super::unsubscribe::sign(&secret, &m.mrn, topic);
+        let url = format!("{}/unsubscribe/{token}", ctx.public_url.unwrap_or(""));
         let body = catalog.format(lang, &format!("notice-{}-email", notice.id()), &args);
         let footer = catalog.format(
             lang,
             "notice-email-footer",
             &[("url", Arg::from(url.as_str()))],
         );
+        let html = format!(
+            "<p>{}</p><p><small>{}</small></p>",
+            escape(&body),
+            escape(&footer)
+        );
         messages.push(outbox::NewMessage {
             channel: "email".into(),
             recipient: m.email.clone(),
             subject: Some(catalog.format(lang, &format!("notice-{}-subject", notice.id()), &args)),
             body_text: format!("{body}\n\n{footer}"),
-            body_html: None,
+            body_html: Some(html),
             dedupe_key: format!("{key}:email"),
             unsubscribe_url: Some(url),
             not_before: None,
         });
     }
     let consent = match &m.mobile {
-        Some(phone) => {
-            let phone = phone.clone();
-            state
-                .db
-                .call(move |c| storage::consent_for(c, &phone))
-                .await?
-        }
+        Some(phone) => storage::consent_for(conn, phone)?,
         None => None,
     };
     if let (true, Some(phone), Some(true)) =
@@ -181,9 +242,7 @@ pub async fn queue(
             args.push(("method", Arg::from(method.as_str())));
         }
         let text = catalog.format(lang, &format!("notice-{}-text", notice.id()), &args);
-        let not_before = (!notice.urgent())
-            .then(|| daytime(state, account, now))
-            .flatten();
+        let not_before = (!notice.urgent()).then(|| daytime(ctx, account)).flatten();
         messages.push(outbox::NewMessage {
             channel: "sms".into(),
             recipient: phone.clone(),
@@ -194,11 +253,7 @@ pub async fn queue(
         });
     }
     if wants(Channel::Telegram) {
-        let mrn = m.mrn.clone();
-        let chats = state
-            .db
-            .call(move |c| storage::proactive::linked_addresses(c, &mrn, "telegram"))
-            .await?;
+        let chats = storage::proactive::linked_addresses(conn, &m.mrn, "telegram")?;
         let text = catalog.format(lang, &format!("notice-{}-text", notice.id()), &args);
         for chat in chats {
             messages.push(outbox::NewMessage {
@@ -210,32 +265,27 @@ pub async fn queue(
             });
         }
     }
-    state
-        .db
-        .call(move |c| {
-            let tx = c.transaction()?;
-            let mut queued = 0;
-            for message in &messages {
-                queued += usize::from(outbox::enqueue(&tx, message, now)?);
-            }
-            tx.commit()?;
-            Ok(queued)
-        })
-        .await
+    Ok(messages)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', "<br>")
 }
 
 /// When a non-urgent text may go out: now, or 08:00 in the member's time zone when it is
 /// within quiet hours (21:00–08:00 by default, from `plan.toml`).
-fn daytime(state: &AppState, account: &Account, now: DateTime<Utc>) -> Option<DateTime<Utc>> {
-    let b = &state.settings.plan.billing;
-    let tz: Tz = state
-        .settings
+fn daytime(ctx: &Context<'_>, account: &Account) -> Option<DateTime<Utc>> {
+    let b = &ctx.plan.billing;
+    let tz: Tz = ctx
         .plan
         .region(&account.member.region)?
         .time_zone
         .parse()
         .ok()?;
-    let local = now.with_timezone(&tz);
+    let local = ctx.now.with_timezone(&tz);
     let hour = local.hour();
     let quiet = if b.quiet_hours_start > b.quiet_hours_end {
         hour >= b.quiet_hours_start || hour < b.quiet_hours_end
@@ -254,19 +304,4 @@ fn daytime(state: &AppState, account: &Account, now: DateTime<Utc>) -> Option<Da
     tz.from_local_datetime(&morning)
         .earliest()
         .map(|t| t.with_timezone(&Utc))
-}
-
-/// The signed one-click unsubscribe link for a member and topic (RFC 8058).
-pub async fn unsubscribe_url(
-    state: &AppState,
-    mrn: &crate::billing::Mrn,
-    topic: Topic,
-) -> Result<String, StorageError> {
-    let secret = state
-        .db
-        .call(|c| storage::proactive::secret(c, "unsubscribe"))
-        .await?;
-    let token = super::unsubscribe::sign(&secret, mrn, topic);
-    let base = state.web.public_url.as_deref().unwrap_or("");
-    Ok(format!("{base}/unsubscribe/{token}"))
 }

@@ -372,3 +372,41 @@ async fn reply_pay_to_a_reminder_opens_the_confirmed_quote() {
         0
     );
 }
+
+#[tokio::test]
+async fn linked_telegram_chats_get_the_notices_they_asked_for() {
+    let api = crate::fakes::FakeBotApi::start().await;
+    let options = Options {
+        telegram_bot_token: Some("123:test-token".into()),
+        telegram_webhook_secret: Some("secret".into()),
+        telegram_api_url: Some(api.url.clone()),
+        ..Options::default()
+    };
+    let app = spawn_app_at(options, noon("2026-11-27")).await;
+    let ana: Mrn = "11000001".parse().unwrap();
+    let conn = app.db.connect();
+    storage::link_address(
+        &conn,
+        "telegram",
+        "777",
+        &ana,
+        app.state.settings.clock.now(),
+    )
+    .unwrap();
+    storage::set_preference(
+        &conn,
+        &ana,
+        Channel::Telegram,
+        Topic::AutopayReminder,
+        true,
+        app.state.settings.clock.now(),
+    )
+    .unwrap();
+    run_due(&app.state, day("2026-11-27")).await.unwrap();
+    deliver_all(&app.state, app.state.settings.clock.now())
+        .await
+        .unwrap();
+    let sent = api.sent_to(777);
+    assert_eq!(sent.len(), 1, "{sent:?}");
+    assert!(sent[0]["text"].as_str().unwrap().contains("$412.50"));
+}

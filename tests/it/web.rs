@@ -344,6 +344,20 @@ async fn a_signed_in_member_pays_through_the_chat_api() {
     let s: Value = get(&app, "/api/me/summary").await.json().await.unwrap();
     assert_eq!(s["total_due"], "657.65");
     assert_eq!(s["recent_payments"][0]["amount"], "10.00");
+    // "You'll get an e-mail confirmation each time a payment is made."
+    let receipt: String = app
+        .db
+        .connect()
+        .query_row(
+            "SELECT body_text FROM outbox WHERE recipient = 'ana@example.org'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert!(
+        receipt.contains("$10.00") && receipt.contains("M-1003") && receipt.contains("Visa 4242"),
+        "{receipt}"
+    );
 }
 
 #[tokio::test]
