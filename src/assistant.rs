@@ -33,8 +33,6 @@ pub enum AssistantError {
     Storage(#[from] StorageError),
     #[error("conversation state is unreadable: {0}")]
     State(#[from] serde_json::Error),
-    #[error("a previous turn of this conversation panicked")]
-    Poisoned,
 }
 
 /// One message from a member, as every channel delivers it.
@@ -114,7 +112,10 @@ impl Assistant {
 
     /// The lock that puts one conversation's turns in order.
     fn turn_lock(&self, key: &(ChannelKind, String)) -> Result<Arc<Mutex<()>>, AssistantError> {
-        let mut turns = self.turns.lock().map_err(|_| AssistantError::Poisoned)?;
+        let mut turns = self
+            .turns
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Ok(Arc::clone(turns.entry(key.clone()).or_default()))
     }
 
@@ -122,18 +123,24 @@ impl Assistant {
     pub fn cancel_flow(&self, channel: ChannelKind, address: &str) -> Result<(), AssistantError> {
         let key = (channel, address.to_owned());
         let lock = self.turn_lock(&key)?;
-        let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;
-        let channel = channel.key();
-        self.db.with(|c| {
-            if let Some(mut stored) = storage::load_conversation(c, channel, address)? {
-                let mut state: State = serde_json::from_str(&stored.state).unwrap_or_default();
-                state.flow = dialogue::Flow::Idle;
-                stored.state = serde_json::to_string(&state).unwrap_or_default();
-                storage::save_conversation(c, channel, address, &stored)?;
-            }
-            Ok(())
-        })?;
-        Ok(())
+        let result = {
+            // A turn that panicked left nothing half-written (its transaction rolled back).
+            let _turn = lock
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let channel = channel.key();
+            self.db.with(|c| {
+                if let Some(mut stored) = storage::load_conversation(c, channel, address)? {
+                    let mut state: State = serde_json::from_str(&stored.state).unwrap_or_default();
+                    state.flow = dialogue::Flow::Idle;
+                    stored.state = serde_json::to_string(&state).unwrap_or_default();
+                    storage::save_conversation(c, channel, address, &stored)?;
+                }
+                Ok(())
+            })
+        };
+        self.forget_lock(&key, lock);
+        Ok(result?)
     }
 
     /// The language a conversation is in (or the member's, or English).
@@ -162,7 +169,10 @@ impl Assistant {
         let lock = self.turn_lock(&key)?;
         let started = std::time::Instant::now();
         let result = {
-            let _turn = lock.lock().map_err(|_| AssistantError::Poisoned)?;
+            // A turn that panicked left nothing half-written (its transaction rolled back).
+            let _turn = lock
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             self.turn(inbound)
         };
         let channel = inbound.channel.key();
@@ -172,13 +182,20 @@ impl Assistant {
             metrics::counter!("billbot_replies_total", "channel" => channel)
                 .increment(out.replies.len() as u64);
         }
-        // Forget the lock when nobody else is waiting on it.
-        if let Ok(mut turns) = self.turns.lock() {
-            if Arc::strong_count(&lock) == 2 {
-                turns.remove(&key);
-            }
-        }
+        self.forget_lock(&key, lock);
         result
+    }
+
+    /// Drops a conversation's lock from the map when nobody else holds or waits on it.
+    fn forget_lock(&self, key: &(ChannelKind, String), lock: Arc<Mutex<()>>) {
+        let mut turns = self
+            .turns
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        // One reference is ours, one the map's.
+        if Arc::strong_count(&lock) == 2 {
+            turns.remove(key);
+        }
     }
 
     fn turn(&self, inbound: &Inbound) -> Result<Outbound, AssistantError> {
@@ -517,6 +534,16 @@ impl Assistant {
         let Some(first) = installments.first() else {
             return Outcome::Failed;
         };
+        // The plan is recorded before anything is charged: the UNIQUE index on active plans
+        // refuses a second plan for the bill (two channels confirming at once), and the
+        // first installment's key is the plan's, so a retry never charges it twice.
+        let plan_id = match self
+            .db
+            .with(|c| storage::insert_plan(c, mrn, bill_id, method_id, installments, now))
+        {
+            Ok(id) => id,
+            Err(_) => return Outcome::PaymentNotPossible,
+        };
         let order = PayOrder {
             mrn: mrn.clone(),
             method_id,
@@ -525,36 +552,41 @@ impl Assistant {
                 bill_id: bill_id.to_owned(),
                 amount: first.amount,
             },
-            idempotency_key: format!(
-                "plan:{bill_id}:{}:1",
-                now.timestamp_nanos_opt().unwrap_or_default()
-            ),
+            idempotency_key: format!("plan:{plan_id}:1"),
             pay_date: first.due_date,
             now,
         };
-        let receipt = match self
+        let result = self
             .db
-            .with(|c| Ok(ledger::pay(c, self.gateway.as_ref(), &order)))
-        {
+            .with(|c| Ok(ledger::pay(c, self.gateway.as_ref(), &order)));
+        let receipt = match result {
             Ok(Ok(r)) if r.status == PaymentStatus::Succeeded => r,
-            other => return payment_outcome(other),
+            other => {
+                if let Err(e) = self.db.with(|c| storage::cancel_plan(c, plan_id)) {
+                    tracing::error!(error = %e, "a plan whose first payment failed stayed active");
+                }
+                return payment_outcome(other);
+            }
         };
-        let saved = self.db.with(|c| {
-            let tx = c.transaction()?;
-            let plan_id = storage::insert_plan(&tx, mrn, bill_id, method_id, installments, now)?;
-            storage::mark_installment_paid(&tx, plan_id, 1, receipt.payment_id)?;
-            tx.commit()?;
-            Ok(())
-        });
-        match saved {
+        self.send_receipt(mrn, &receipt, now);
+        match self
+            .db
+            .with(|c| storage::mark_installment_paid(c, plan_id, 1, receipt.payment_id))
+        {
             Ok(()) => Outcome::PlanCreated {
                 first: Some(receipt.amount),
                 confirmation: receipt.confirmation,
                 installments: installments.to_vec(),
             },
             Err(e) => {
-                tracing::error!(error = %e, "payment plan not recorded after its first payment");
-                Outcome::Failed
+                // The scheduler finds installment 1 unpaid, replays its key (no second
+                // charge) and records it.
+                tracing::error!(error = %e, "first installment paid but not yet recorded");
+                Outcome::PlanCreated {
+                    first: Some(receipt.amount),
+                    confirmation: receipt.confirmation,
+                    installments: installments.to_vec(),
+                }
             }
         }
     }

@@ -99,11 +99,25 @@ pub fn pay(
     let method = account
         .method(order.method_id)
         .ok_or(LedgerError::UnknownMethod)?;
-    let outcome = gateway.charge(&ChargeRequest {
+    let outcome = match gateway.charge(&ChargeRequest {
         token: &method.token,
         amount: record.amount,
         idempotency_key: &order.idempotency_key,
-    })?;
+    }) {
+        Ok(outcome) => outcome,
+        Err(e) => {
+            // No answer from the gateway: record the attempt as failed so the reserved
+            // money is released and the member can try again with a new quote.
+            storage::finish_payment(
+                conn,
+                record.id,
+                Finish::Failed {
+                    reason: "gateway_error",
+                },
+            )?;
+            return Err(e.into());
+        }
+    };
     let finished = match outcome {
         ChargeOutcome::Approved { reference } => storage::finish_payment(
             conn,

@@ -19,3 +19,4 @@ link-done = You're linked! You can now ask about your bills and payments here.
 email-link-subject = Your code to link your phone or chat
 email-link-body = Your code to link your phone or chat to your account is { $code }. It expires in { $minutes } minutes. If you didn't ask for it, please ignore this e-mail and tell us at the billing line.
 telegram-text-only = I can only read text messages. Please type your question.
+telegram-private-only = For your privacy I only talk about accounts in a private chat. Please message me directly.

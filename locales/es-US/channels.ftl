@@ -19,3 +19,4 @@ link-done = ¡Listo, quedó conectado! Ya puede preguntar aquí por sus facturas
 email-link-subject = Su código para conectar su teléfono o chat
 email-link-body = Su código para conectar su teléfono o chat con su cuenta es { $code }. Vence en { $minutes } minutos. Si usted no lo pidió, ignore este correo y avísenos a la línea de facturación.
 telegram-text-only = Solo puedo leer mensajes de texto. Por favor, escriba su pregunta.
+telegram-private-only = Por su privacidad, solo hablo de cuentas en un chat privado. Por favor, escríbame directamente.

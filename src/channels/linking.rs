@@ -202,7 +202,8 @@ async fn end(state: &AppState, channel: &'static str, address: &str) -> Result<(
 /// Dates as members type them: 04/12/1980, 4-12-1980, 1980-04-12.
 fn parse_birth_date(text: &str) -> Option<NaiveDate> {
     let t = text.trim();
-    ["%m/%d/%Y", "%m-%d-%Y", "%Y-%m-%d", "%m/%d/%y", "%m.%d.%Y"]
+    // Four-digit years only: "09/30/57" would read as 2057.
+    ["%m/%d/%Y", "%m-%d-%Y", "%Y-%m-%d", "%m.%d.%Y"]
         .iter()
         .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
 }

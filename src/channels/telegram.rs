@@ -96,10 +96,16 @@ async fn webhook(
             }
         };
     };
+    let id = update.id.0.to_string();
     match process(&state, &config.bot, update).await {
         Ok(()) => Json(serde_json::json!({})).into_response(),
         Err(e) => {
             tracing::error!(error = %e, "telegram update failed");
+            // Not handled: Telegram's retry is handled afresh.
+            let _ = state
+                .db
+                .call(move |c| channels::release_delivery(c, "telegram", &id))
+                .await;
             StatusCode::INTERNAL_SERVER_ERROR.into_response()
         }
     }
@@ -179,6 +185,21 @@ async fn process(state: &AppState, bot: &Bot, update: Update) -> Result<(), Stor
     if claim != channels::Claim::New {
         metrics::counter!("billbot_telegram_replayed_total").increment(1);
         return Ok(());
+    }
+    let chat_of = |kind: &UpdateKind| match kind {
+        UpdateKind::Message(m) | UpdateKind::EditedMessage(m) => Some(m.chat.clone()),
+        UpdateKind::CallbackQuery(q) => q.message.as_ref().map(|m| m.chat().clone()),
+        _ => None,
+    };
+    // Accounts are private: billbot talks in one-to-one chats only, never in groups.
+    if let Some(chat) = chat_of(&update.kind).filter(|c| !c.is_private()) {
+        let lang = Language::EnUs;
+        let text = state
+            .assistant
+            .catalog()
+            .format(lang, "telegram-private-only", &[]);
+        send(bot, chat.id, &text, &[]).await;
+        return finish(state, &update).await;
     }
     let (chat, text, lang, callback) = match &update.kind {
         UpdateKind::Message(m) => match m.text() {

@@ -173,6 +173,9 @@ pub fn advance(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     };
     let first = s.first().map(|i| i.amount).unwrap_or_default();
     let last = s.last().map(|i| i.amount).unwrap_or_default();
+    draft.first = Some(first);
+    draft.expires_at =
+        Some(ctx.now + chrono::Duration::minutes(i64::from(ctx.plan.billing.quote_ttl_minutes)));
     let mut r = Reply::say(t!(
         "plan-confirm",
         bill = bill_name(bill),
@@ -222,7 +225,27 @@ pub fn confirm(state: &mut State, ctx: &Ctx<'_>) -> Decision {
     ) else {
         return Decision::reply(Reply::say(t!("nothing-to-confirm")));
     };
-    match schedule(bill.balance(), count, ctx.today, rules) {
+    // The offer stands for as long as a payment quote, and only for what was shown.
+    let expired = draft.expires_at.is_none_or(|t| ctx.now > t);
+    let schedule = schedule(bill.balance(), count, ctx.today, rules);
+    let shown = schedule
+        .as_ref()
+        .ok()
+        .and_then(|s| s.first())
+        .map(|i| i.amount)
+        == draft.first;
+    if expired || !shown {
+        if let Flow::Plan(d) = &mut state.flow {
+            d.first = None;
+            d.expires_at = None;
+        }
+        let mut d = advance(state, ctx);
+        let mut r = Reply::say(t!("pay-quote-expired"));
+        r.extend(d.reply);
+        d.reply = r;
+        return d;
+    }
+    match schedule {
         Ok(installments) => Decision {
             effect: Some(Effect::CreatePlan {
                 bill_id: bill.id.clone(),

@@ -58,6 +58,11 @@ pub struct PlanDraft {
     pub bill: Option<String>,
     pub installments: Option<u32>,
     pub method_id: Option<i64>,
+    /// The first installment the member was shown, and until when that offer stands.
+    #[serde(default)]
+    pub first: Option<Decimal>,
+    #[serde(default)]
+    pub expires_at: Option<DateTime<Utc>>,
 }
 
 /// Letters a member can ask for.

@@ -190,6 +190,15 @@ async fn autopay(
                 state,
             );
             let Some(receipt) = pay(state, order).await? else {
+                // Autopay could not even try (the method expired or was removed): the
+                // member, who counts on it, is told rather than left to fall behind.
+                let notice = Notice::Declined {
+                    amount: balance,
+                    bill_id: bill.clone(),
+                    retry_on: None,
+                };
+                let key = format!("autopay-failed:{}:{bill}:{run}", mrn.as_str());
+                report.notices_queued += notices::queue(state, &account, &notice, &key).await?;
                 continue;
             };
             let retry_on = (receipt.status == PaymentStatus::Failed)
@@ -278,7 +287,22 @@ async fn installments(
         .call(move |c| storage::proactive::due_installments(c, date))
         .await?;
     for i in due {
-        let key = format!("plan:{}:{}", i.plan_id, i.number);
+        // The installment's own key first; after a decline, one more try per day. Any
+        // attempt that already succeeded is replayed (and recorded), never charged again.
+        let base = format!("plan:{}:{}", i.plan_id, i.number);
+        let prefix = base.clone();
+        let earlier = state
+            .db
+            .call(move |c| storage::payments_with_key_prefix(c, &prefix))
+            .await?;
+        let key = match earlier
+            .iter()
+            .find(|(_, status)| *status != PaymentStatus::Failed)
+        {
+            Some((k, _)) => k.clone(),
+            None if earlier.is_empty() => base,
+            None => format!("{base}:retry:{date}"),
+        };
         let order = order(
             &i.mrn,
             i.method_id,

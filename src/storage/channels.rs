@@ -38,6 +38,15 @@ pub fn claim_delivery(
     Ok(Claim::Seen(response))
 }
 
+/// Forgets a claim whose handling failed, so the sender's retry is handled afresh.
+pub fn release_delivery(conn: &Connection, channel: &str, id: &str) -> Result<(), StorageError> {
+    conn.execute(
+        "DELETE FROM inbound_seen WHERE channel = ?1 AND delivery_id = ?2 AND response IS NULL",
+        [channel, id],
+    )?;
+    Ok(())
+}
+
 /// Stores the answer given to a delivery, for its retries.
 pub fn finish_delivery(
     conn: &Connection,

@@ -41,11 +41,12 @@ pub use methods::{insert_method, methods_for};
 pub use migrations::latest_version;
 pub use payments::{
     Finish, NewPayment, PaymentRecord, begin_payment, finish_payment, payment_by_key, payments_for,
+    payments_with_key_prefix,
 };
 pub use settings::{
-    autopay_for, consent_for, insert_plan, link_address, linked_member, mark_installment_paid,
-    paperless_for, plans_for, preferences_for, record_consent, set_autopay, set_paperless,
-    set_preference,
+    autopay_for, cancel_plan, consent_for, insert_plan, link_address, linked_member,
+    mark_installment_paid, paperless_for, plans_for, preferences_for, record_consent, set_autopay,
+    set_paperless, set_preference,
 };
 
 #[derive(Debug, Error)]
@@ -115,9 +116,11 @@ impl Db {
     {
         let conn = Arc::clone(&self.conn);
         tokio::task::spawn_blocking(move || {
+            // A panic in an earlier call rolled its transaction back as it unwound, so the
+            // connection is still sound: carry on rather than fail every later call.
             let mut guard = conn
                 .lock()
-                .map_err(|_| StorageError::Worker("a previous database call panicked".into()))?;
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             f(&mut guard)
         })
         .await
@@ -132,7 +135,7 @@ impl Db {
         let mut guard = self
             .conn
             .lock()
-            .map_err(|_| StorageError::Worker("a previous database call panicked".into()))?;
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut guard)
     }
 }

@@ -250,3 +250,22 @@ pub fn payments_for(conn: &Connection, mrn: &Mrn) -> Result<Vec<Payment>, Storag
     }
     Ok(out)
 }
+
+/// Every payment whose idempotency key starts with `prefix` (a plan installment and its
+/// retries): key and status.
+pub fn payments_with_key_prefix(
+    conn: &Connection,
+    prefix: &str,
+) -> Result<Vec<(String, PaymentStatus)>, StorageError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT idempotency_key, status FROM payments WHERE idempotency_key = ?1 OR idempotency_key LIKE ?1 || ':%'",
+    )?;
+    let rows = stmt
+        .query_map([prefix], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    rows.into_iter()
+        .map(|(k, s)| Ok((k, parse_key(&s, "payment status", PaymentStatus::from_key)?)))
+        .collect()
+}

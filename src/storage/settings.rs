@@ -304,3 +304,12 @@ pub fn mark_installment_paid(
     )?;
     Ok(())
 }
+
+/// Ends a plan that never started (its first payment did not go through).
+pub fn cancel_plan(conn: &Connection, plan_id: i64) -> Result<(), StorageError> {
+    conn.execute(
+        "UPDATE payment_plans SET status = 'cancelled' WHERE id = ?1",
+        [plan_id],
+    )?;
+    Ok(())
+}

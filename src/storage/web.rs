@@ -70,6 +70,15 @@ pub fn web_account_by_mrn(
     .transpose()
 }
 
+/// Removes a registration that was never verified, so it can start again.
+pub fn delete_unverified(conn: &Connection, mrn: &Mrn) -> Result<(), StorageError> {
+    conn.execute(
+        "DELETE FROM web_accounts WHERE mrn = ?1 AND verified_at IS NULL",
+        [mrn.as_str()],
+    )?;
+    Ok(())
+}
+
 pub fn mark_email_verified(
     conn: &Connection,
     mrn: &Mrn,

@@ -218,3 +218,23 @@ async fn stickers_and_edits_get_a_polite_answer() {
     assert_eq!(api.sent_to(88).len(), 2);
     assert_eq!(app.gateway.charge_count(), 0);
 }
+
+#[tokio::test]
+async fn group_chats_are_never_linked_or_told_about_accounts() {
+    let (app, api) = telegram_app().await;
+    let mut update = message(1, -900, "en", "LINK");
+    update["message"]["chat"] = json!({ "id": -900, "type": "group", "title": "Family" });
+    update["message"]["from"] = user(42, "en");
+    assert_eq!(deliver(&app, &update, Some(SECRET)).await, StatusCode::OK);
+    assert!(
+        last_text(&api, -900).contains("private chat"),
+        "{:?}",
+        api.calls.lock().unwrap()
+    );
+    let flows: i64 = app
+        .db
+        .connect()
+        .query_row("SELECT count(*) FROM link_flows", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(flows, 0);
+}

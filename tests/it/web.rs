@@ -59,7 +59,7 @@ fn add_member(app: &TestApp) {
 fn registration() -> Value {
     json!({
         "name": "maria jose lopez",
-        "email": "Maria.Lopez@example.org",
+        "email": "Maria@Example.org",
         "mrn": "1100-0009",
         "birth_date": "1975-06-15",
         "password": "a long password",
@@ -91,21 +91,21 @@ async fn registration_verification_and_sign_in() {
     let r = post(&app, "/api/register", registration()).await;
     assert_eq!(r.status(), StatusCode::CREATED);
     // Not verified yet: the right password is not enough.
-    let r = login(&app, "maria.lopez@example.org", "a long password").await;
+    let r = login(&app, "maria@example.org", "a long password").await;
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
-    let code = code_sent_to(&app, "maria.lopez@example.org");
+    let code = code_sent_to(&app, "maria@example.org");
     let wrong = if code == "000000" { "111111" } else { "000000" };
     let r = post(
         &app,
         "/api/verify",
-        json!({ "email": "maria.lopez@example.org", "code": wrong }),
+        json!({ "email": "maria@example.org", "code": wrong }),
     )
     .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
     let r = post(
         &app,
         "/api/verify",
-        json!({ "email": "MARIA.LOPEZ@example.org", "code": code }),
+        json!({ "email": "MARIA@example.org", "code": code }),
     )
     .await;
     assert_eq!(r.status(), StatusCode::OK);
@@ -113,11 +113,11 @@ async fn registration_verification_and_sign_in() {
     let r = post(
         &app,
         "/api/verify",
-        json!({ "email": "maria.lopez@example.org", "code": code }),
+        json!({ "email": "maria@example.org", "code": code }),
     )
     .await;
     assert_eq!(r.status(), StatusCode::BAD_REQUEST);
-    let r = login(&app, "maria.lopez@example.org", "a long password").await;
+    let r = login(&app, "maria@example.org", "a long password").await;
     assert_eq!(r.status(), StatusCode::OK);
     let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(
@@ -137,6 +137,7 @@ async fn registration_that_does_not_match_a_member_changes_nothing() {
     let app = spawn_app().await;
     add_member(&app);
     for (field, value) in [
+        ("email", "someone.else@example.org"),
         ("birth_date", "1975-06-16"),
         ("name", "Maria Perez"),
         ("mrn", "11000008"),

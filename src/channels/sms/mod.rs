@@ -3,7 +3,8 @@
 //! Order matters and follows SPEC §6: the signature is checked before anything else;
 //! a retried `MessageSid` gets the first answer and changes nothing; opt-out, opt-in and
 //! help keywords are handled before any understanding; an opted-out number gets no
-//! message but the opt-out confirmation, START/UNSTOP/YES and HELP. Then unlinked numbers
+//! message but one opt-out confirmation and the answers to START/UNSTOP/YES and HELP
+//! (the exceptions issue 6 allows). Then unlinked numbers
 //! may LINK, and everything else goes to the assistant.
 
 mod keywords;
@@ -145,7 +146,18 @@ async fn answer_once(
         }
         channels::Claim::New => {}
     }
-    let reply = handle(state, from, text).await?;
+    let reply = match handle(state, from, text).await {
+        Ok(reply) => reply,
+        Err(e) => {
+            // Not handled: let Twilio's retry try again instead of answering it with nothing.
+            let id = sid.to_owned();
+            state
+                .db
+                .call(move |c| channels::release_delivery(c, "sms", &id))
+                .await?;
+            return Err(e);
+        }
+    };
     let (id, stored) = (sid.to_owned(), reply.clone().unwrap_or_default());
     state
         .db
@@ -172,6 +184,7 @@ async fn handle(state: &AppState, from: &str, text: &str) -> Result<Option<Strin
     let catalog = state.assistant.catalog();
     let program = Arg::from(state.settings.plan.program_name.as_str());
     match keywords::keyword(text) {
+        Some(Keyword::OptOut) if opted_out => return Ok(None),
         Some(Keyword::OptOut) => {
             let (phone, word) = (from.to_owned(), text.trim().to_ascii_uppercase());
             state

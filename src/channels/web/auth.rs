@@ -61,6 +61,7 @@ fn valid_email(email: &str) -> bool {
 
 async fn register(
     State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
     ApiJson(form): ApiJson<Register>,
 ) -> Result<Response, ApiError> {
     if !form.accept_terms {
@@ -81,27 +82,46 @@ async fn register(
             "Choose a password of at least 8 characters.",
         ));
     }
-    let mrn: Mrn = form.mrn.parse().map_err(|_| NO_MATCH)?;
-    let birth: NaiveDate = form.birth_date.trim().parse().map_err(|_| NO_MATCH)?;
+    // Guessing a birth date for a known MRN is bounded, per client and per MRN.
+    let client_key = format!("register:{}", client.ip());
+    let mrn_key = format!("register-mrn:{}", sha256_hex(form.mrn.trim()));
+    if !state.web.login_by_client.allowed(&client_key) || !state.web.codes.allowed(&mrn_key) {
+        return Err(TOO_MANY);
+    }
+    let no_match = || {
+        state.web.login_by_client.failed(&client_key);
+        state.web.codes.failed(&mrn_key);
+        NO_MATCH
+    };
+    let mrn: Mrn = form.mrn.parse().map_err(|_| no_match())?;
+    let birth: NaiveDate = form.birth_date.trim().parse().map_err(|_| no_match())?;
     let email = form.email.trim().to_lowercase();
     let lookup = mrn.clone();
-    let (member, existing) = state
+    let (member, by_mrn, by_email) = state
         .db
         .call(move |c| {
             Ok((
                 storage::member(c, &lookup)?,
-                storage::web::web_account_by_mrn(c, &lookup)?.is_some()
-                    || storage::web::web_account_by_email(c, &email)?.is_some(),
+                storage::web::web_account_by_mrn(c, &lookup)?,
+                storage::web::web_account_by_email(c, &email)?,
             ))
         })
         .await?;
     let Some(member) = member else {
-        return Err(NO_MATCH);
+        return Err(no_match());
     };
-    if member.birth_date != birth || fold_name(&member.name) != fold_name(&form.name) {
-        return Err(NO_MATCH);
+    // The code goes to the e-mail on file, so whoever registers must own that mailbox.
+    let email = form.email.trim().to_lowercase();
+    if member.birth_date != birth
+        || fold_name(&member.name) != fold_name(&form.name)
+        || member.email.to_lowercase() != email
+    {
+        return Err(no_match());
     }
-    if existing {
+    // A registration that was never verified may start again (a new code, a new password).
+    let verified = by_mrn.as_ref().is_some_and(|a| a.verified)
+        || by_email.as_ref().is_some_and(|a| a.verified);
+    if verified || by_email.as_ref().is_some_and(|a| a.mrn != mrn) {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
             "There is already an account for these details. Please sign in.",
@@ -144,6 +164,7 @@ async fn register(
         .db
         .call(move |c| {
             let tx = c.transaction()?;
+            storage::web::delete_unverified(&tx, &mrn)?;
             storage::web::insert_web_account(&tx, &mrn, &email, &hash, None, now)?;
             storage::web::put_code(
                 &tx,

@@ -114,10 +114,25 @@ async fn websocket(
         )
         .into_response();
     }
+    let token = session.as_ref().map(|s| s.token_hash.clone());
     let (address, member, _) = speaker(session, request.headers());
     upgrade
         .max_message_size(16 * 1024)
-        .on_upgrade(move |socket| serve_socket(socket, state, address, member))
+        .on_upgrade(move |socket| serve_socket(socket, state, address, member, token))
+}
+
+/// Whether the socket's session is still live (signed out or idle too long ends it).
+async fn session_live(state: &AppState, token: &str) -> bool {
+    let now = state.settings.clock.now();
+    let idle_since = now - chrono::Duration::minutes(super::SESSION_IDLE_MINUTES);
+    let token = token.to_owned();
+    matches!(
+        state
+            .db
+            .call(move |c| crate::storage::web::touch_session(c, &token, idle_since, now))
+            .await,
+        Ok(Some(_))
+    )
 }
 
 async fn serve_socket(
@@ -125,8 +140,16 @@ async fn serve_socket(
     state: AppState,
     address: String,
     member: Option<Mrn>,
+    token: Option<String>,
 ) {
     while let Some(Ok(msg)) = socket.recv().await {
+        if let Some(t) = &token {
+            if !session_live(&state, t).await {
+                let bye = json!({ "error": ApiError::unauthorized().message() }).to_string();
+                let _ = socket.send(Message::Text(bye.into())).await;
+                break;
+            }
+        }
         let reply = match msg {
             Message::Text(text) => match serde_json::from_str::<ChatIn>(&text) {
                 Ok(input) => {

@@ -145,7 +145,7 @@ impl AmountRules {
                 break;
             }
         }
-        seen.then_some((total + current, j))
+        seen.then_some((total.saturating_add(current), j))
     }
 
     /// Digits as typed ("1,234.56", "40", "-5", "1e9") → a checked amount.
