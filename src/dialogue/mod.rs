@@ -258,6 +258,9 @@ fn on_message(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     }
     state.misses = 0;
     match intent {
+        // "mejor que sean $30" read as cancel: a message carrying what the flow collects
+        // is a correction, not a cancellation.
+        Intent::Cancel if carries_flow_slots(state, parse) => {}
         Intent::Cancel => return small_talk::cancel(state),
         Intent::Confirm => return confirm(state, ctx),
         Intent::Deny => return deny(state),
@@ -318,20 +321,25 @@ fn prompt(state: &mut State, ctx: &Ctx<'_>) -> Reply {
     }
 }
 
+/// Whether a message carries a value the current flow is collecting.
+fn carries_flow_slots(state: &State, parse: &Parse) -> bool {
+    let s = &parse.slots;
+    match &state.flow {
+        Flow::Pay(_) => s.amount.is_some() || s.method.is_some() || s.bill.is_some(),
+        Flow::Autopay(_) => s.frequency.is_some() || s.method.is_some(),
+        Flow::Plan(_) => s.bill.is_some() || s.method.is_some(),
+        Flow::Notifications { .. } => s.channel.is_some() || s.setting.is_some(),
+        _ => false,
+    }
+}
+
 /// Feeds a message to the current flow when it carries what the flow is collecting.
 fn continue_flow(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Option<Decision> {
     let own = match &state.flow {
         Flow::Letter { .. } | Flow::Idle | Flow::ChooseBill { .. } => return None,
         flow => flow_intent(flow)?,
     };
-    let s = &parse.slots;
-    let relevant = match &state.flow {
-        Flow::Pay(_) => s.amount.is_some() || s.method.is_some() || s.bill.is_some(),
-        Flow::Autopay(_) => s.frequency.is_some() || s.method.is_some(),
-        Flow::Plan(_) => s.bill.is_some() || s.method.is_some(),
-        Flow::Notifications { .. } => s.channel.is_some() || s.setting.is_some(),
-        _ => false,
-    };
+    let relevant = carries_flow_slots(state, parse);
     // A message carrying what the flow collects is a correction ("use checking instead"),
     // unless it confidently asks for another action.
     let correction = relevant && (!parse.intent.is_acting() || parse.confidence < 0.9);
