@@ -111,18 +111,18 @@ impl Assistant {
     }
 
     /// The lock that puts one conversation's turns in order.
-    fn turn_lock(&self, key: &(ChannelKind, String)) -> Result<Arc<Mutex<()>>, AssistantError> {
+    fn turn_lock(&self, key: &(ChannelKind, String)) -> Arc<Mutex<()>> {
         let mut turns = self
             .turns
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        Ok(Arc::clone(turns.entry(key.clone()).or_default()))
+        Arc::clone(turns.entry(key.clone()).or_default())
     }
 
     /// Drops whatever flow a conversation is in (SMS STOP cancels a pending payment).
     pub fn cancel_flow(&self, channel: ChannelKind, address: &str) -> Result<(), AssistantError> {
         let key = (channel, address.to_owned());
-        let lock = self.turn_lock(&key)?;
+        let lock = self.turn_lock(&key);
         let result = {
             // A turn that panicked left nothing half-written (its transaction rolled back).
             let _turn = lock
@@ -166,7 +166,7 @@ impl Assistant {
     /// Handles one message: understand, decide, act, remember, answer.
     pub fn handle(&self, inbound: &Inbound) -> Result<Outbound, AssistantError> {
         let key = (inbound.channel, inbound.address.clone());
-        let lock = self.turn_lock(&key)?;
+        let lock = self.turn_lock(&key);
         let started = std::time::Instant::now();
         let result = {
             // A turn that panicked left nothing half-written (its transaction rolled back).

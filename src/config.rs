@@ -58,11 +58,11 @@ pub struct Settings {
 impl Settings {
     /// Validates the common flags and loads the plan profile.
     pub fn from_args(args: &CommonArgs) -> Result<Self, ConfigError> {
+        let plan = Plan::from_toml(&assets::plan_text(args.plan.as_deref())?)?;
         let clock = match &args.today {
-            None => Clock::System,
+            None => Clock::System(plan.billing.time_zone.parse().unwrap_or(chrono_tz::UTC)),
             Some(raw) => Clock::fixed_date(parse_date(raw)?),
         };
-        let plan = Plan::from_toml(&assets::plan_text(args.plan.as_deref())?)?;
         Ok(Self {
             db_path: args.db.clone(),
             clock,
@@ -90,7 +90,8 @@ fn parse_date(raw: &str) -> Result<NaiveDate, ConfigError> {
 /// of day still moves, so expiry rules (quotes, codes) keep working.
 #[derive(Debug, Clone, Copy)]
 pub enum Clock {
-    System,
+    /// The real clock; "today" is the date in the plan's billing time zone.
+    System(chrono_tz::Tz),
     FixedDate(NaiveDate),
     /// A stopped clock (tests that need expiry to happen on cue).
     Fixed(DateTime<Utc>),
@@ -104,7 +105,7 @@ impl Clock {
     /// Today's date in the plan's calendar.
     pub fn today(&self) -> NaiveDate {
         match self {
-            Clock::System => Utc::now().date_naive(),
+            Clock::System(tz) => Utc::now().with_timezone(tz).date_naive(),
             Clock::FixedDate(d) => *d,
             Clock::Fixed(t) => t.date_naive(),
         }
@@ -114,7 +115,7 @@ impl Clock {
     pub fn now(&self) -> DateTime<Utc> {
         let real = Utc::now();
         match self {
-            Clock::System => real,
+            Clock::System(_) => real,
             Clock::FixedDate(d) => d.and_time(real.time()).and_utc(),
             Clock::Fixed(t) => *t,
         }

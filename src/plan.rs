@@ -49,6 +49,8 @@ pub struct BillingFacts {
     pub quote_ttl_minutes: u32,
     pub quiet_hours_start: u32,
     pub quiet_hours_end: u32,
+    /// The plan's billing calendar (an IANA time zone).
+    pub time_zone: String,
 }
 
 /// Who may pay a balance in installments, and how many.
@@ -166,6 +168,20 @@ impl Plan {
         if !(1..=28).contains(&b.statement_generated_by_day) {
             return bad("billing.statement_generated_by_day must be a day 1..=28".into());
         }
+        if b.time_zone.parse::<chrono_tz::Tz>().is_err() {
+            return bad(format!(
+                "billing.time_zone {:?} is not an IANA time zone",
+                b.time_zone
+            ));
+        }
+        for (key, region) in &self.regions {
+            if region.time_zone.parse::<chrono_tz::Tz>().is_err() {
+                return bad(format!(
+                    "regions.{key}.time_zone {:?} is not an IANA time zone",
+                    region.time_zone
+                ));
+            }
+        }
         if b.quiet_hours_start > 23 || b.quiet_hours_end > 23 {
             return bad("billing.quiet_hours_* are hours 0..=23".into());
         }
@@ -237,6 +253,13 @@ mod tests {
             include_str!("../plan.toml").replace("mail = \"washington\"", "mail = \"nowhere\"");
         let err = Plan::from_toml(&text).unwrap_err().to_string();
         assert!(err.contains("regions.washington.mail"), "{err}");
+    }
+
+    #[test]
+    fn an_unknown_time_zone_is_refused() {
+        let text = include_str!("../plan.toml").replace("America/Denver", "Mountain/Nowhere");
+        let err = Plan::from_toml(&text).unwrap_err().to_string();
+        assert!(err.contains("regions.colorado.time_zone"), "{err}");
     }
 
     #[test]

@@ -47,6 +47,22 @@ pub async fn deliver_all(
     Ok(report)
 }
 
+async fn sent(
+    state: &AppState,
+    m: &outbox::Queued,
+    now: DateTime<Utc>,
+    report: &mut DeliveryReport,
+) -> Result<(), StorageError> {
+    let id = m.id;
+    state
+        .db
+        .call(move |c| outbox::mark_sent(c, id, now))
+        .await?;
+    report.sent += 1;
+    metrics::counter!("billbot_outbox_sent_total", "channel" => m.channel.clone()).increment(1);
+    Ok(())
+}
+
 async fn failed(
     state: &AppState,
     m: &outbox::Queued,
@@ -122,13 +138,7 @@ async fn texts(
             .await;
         match response {
             Ok(r) if r.status().is_success() => {
-                let id = m.id;
-                state
-                    .db
-                    .call(move |c| outbox::mark_sent(c, id, now))
-                    .await?;
-                report.sent += 1;
-                metrics::counter!("billbot_outbox_sent_total", "channel" => "sms").increment(1);
+                sent(state, &m, now, report).await?;
             }
             Ok(r) => {
                 let body: serde_json::Value = r.json().await.unwrap_or_default();
@@ -211,14 +221,7 @@ async fn telegram(
             .await
         {
             Ok(_) => {
-                let id = m.id;
-                state
-                    .db
-                    .call(move |c| outbox::mark_sent(c, id, now))
-                    .await?;
-                report.sent += 1;
-                metrics::counter!("billbot_outbox_sent_total", "channel" => "telegram")
-                    .increment(1);
+                sent(state, &m, now, report).await?;
             }
             Err(e) => {
                 let blocked = e.to_string().contains("blocked");
