@@ -47,6 +47,28 @@ pub async fn deliver_all(
     Ok(report)
 }
 
+/// The due messages of a channel that this sender has claimed (another sender, or
+/// process, skips them for five minutes).
+async fn claimed_due(
+    state: &AppState,
+    channel: &'static str,
+    now: DateTime<Utc>,
+) -> Result<Vec<outbox::Queued>, StorageError> {
+    state
+        .db
+        .call(move |c| {
+            let due = outbox::due(c, channel, now, 50)?;
+            let mut mine = Vec::with_capacity(due.len());
+            for m in due {
+                if outbox::claim(c, m.id, now, Duration::minutes(5))? {
+                    mine.push(m);
+                }
+            }
+            Ok(mine)
+        })
+        .await
+}
+
 async fn sent(
     state: &AppState,
     m: &outbox::Queued,
@@ -92,19 +114,7 @@ async fn texts(
     now: DateTime<Utc>,
     report: &mut DeliveryReport,
 ) -> Result<(), StorageError> {
-    let due = state
-        .db
-        .call(move |c| outbox::due(c, "sms", now, 50))
-        .await?;
-    for m in due {
-        let id = m.id;
-        if !state
-            .db
-            .call(move |c| outbox::claim(c, id, now, Duration::minutes(5)))
-            .await?
-        {
-            continue;
-        }
+    for m in claimed_due(state, "sms", now).await? {
         // The consent ledger is the one gate every outbound text passes.
         let phone = m.recipient.clone();
         let consent = state
@@ -198,19 +208,7 @@ async fn telegram(
     let Some(config) = state.channels.telegram.as_ref() else {
         return Ok(());
     };
-    let due = state
-        .db
-        .call(move |c| outbox::due(c, "telegram", now, 50))
-        .await?;
-    for m in due {
-        let id = m.id;
-        if !state
-            .db
-            .call(move |c| outbox::claim(c, id, now, Duration::minutes(5)))
-            .await?
-        {
-            continue;
-        }
+    for m in claimed_due(state, "telegram", now).await? {
         let Ok(chat) = m.recipient.parse::<i64>() else {
             failed(state, &m, "not a chat id".into(), now, true, report).await?;
             continue;
