@@ -57,27 +57,6 @@ pub fn files_in(folder: Folder, source: &Source, sub: &str) -> Result<Vec<TextFi
     Ok(files)
 }
 
-/// The names of the sub-folders (one per locale) of a data folder, sorted.
-pub fn subfolders(folder: Folder, source: &Source) -> Result<Vec<String>, AssetError> {
-    let mut names: Vec<String> = match source {
-        Source::Embedded => embedded(folder)
-            .dirs()
-            .filter_map(|d| d.path().file_name()?.to_str().map(str::to_owned))
-            .collect(),
-        Source::Dir(root) => std::fs::read_dir(root)
-            .map_err(|source| AssetError::Io {
-                path: root.clone(),
-                source,
-            })?
-            .filter_map(Result::ok)
-            .filter(|e| e.path().is_dir())
-            .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-            .collect(),
-    };
-    names.sort();
-    Ok(names)
-}
-
 /// The plan profile text: the embedded `plan.toml` or the file at `path`.
 pub fn plan_text(path: Option<&Path>) -> Result<String, AssetError> {
     match path {

@@ -1,17 +1,13 @@
-//! E-mail delivery: messages wait in the outbox (`storage::outbox`) and go out over SMTP
+//! E-mail over SMTP: messages wait in the outbox (`storage::outbox`) and go out over SMTP
 //! (lettre, rustls) when `SMTP_URL` is set; without it they stay queued for
 //! `billbot outbox` to show.
 
-use chrono::{DateTime, Duration, Utc};
 use lettre::message::header::{HeaderName, HeaderValue};
 use lettre::message::{Mailbox, MultiPart};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use thiserror::Error;
 
-use crate::storage::{Db, StorageError, outbox};
-
-/// After this many failed attempts a message is parked for a person to look at.
-const MAX_ATTEMPTS: u32 = 6;
+use crate::storage::outbox;
 
 #[derive(Debug, Error)]
 pub enum MailError {
@@ -19,8 +15,6 @@ pub enum MailError {
     BadUrl(String),
     #[error("the sender address {0:?} is not valid")]
     BadFrom(String),
-    #[error(transparent)]
-    Storage(#[from] StorageError),
 }
 
 /// Sends queued e-mail.
@@ -53,50 +47,18 @@ impl Mailer {
         self.transport.is_some()
     }
 
-    /// Sends every e-mail that is due; returns how many went out.
-    pub async fn deliver_due(&self, db: &Db, now: DateTime<Utc>) -> Result<usize, MailError> {
+    /// Sends one queued e-mail; the outbox's retries and parking are the caller's
+    /// (`proactive::delivery`, which treats every channel alike).
+    pub async fn send(&self, m: &outbox::Queued) -> Result<(), String> {
         let Some(transport) = &self.transport else {
-            return Ok(0);
+            return Err("no SMTP server configured".into());
         };
-        let due = db.call(move |c| outbox::due(c, "email", now, 50)).await?;
-        let mut sent = 0;
-        for m in due {
-            let id = m.id;
-            if !db
-                .call(move |c| outbox::claim(c, id, now, Duration::minutes(5)))
-                .await?
-            {
-                continue;
-            }
-            let result = match self.build(&m) {
-                Ok(message) => transport
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(|e| e.to_string()),
-                Err(e) => Err(e),
-            };
-            match result {
-                Ok(()) => {
-                    db.call(move |c| outbox::mark_sent(c, id, now)).await?;
-                    metrics::counter!("billbot_outbox_sent_total", "channel" => "email")
-                        .increment(1);
-                    sent += 1;
-                }
-                Err(error) => {
-                    let attempts = m.attempts + 1;
-                    let park = attempts >= MAX_ATTEMPTS;
-                    // Back off: 1, 2, 4, 8, 16 minutes.
-                    let retry_at = now + Duration::minutes(1 << attempts.min(5).saturating_sub(1));
-                    tracing::warn!(message_id = id, attempts, park, "e-mail delivery failed");
-                    db.call(move |c| outbox::mark_failed(c, id, &error, retry_at, park))
-                        .await?;
-                    metrics::counter!("billbot_outbox_failed_total", "channel" => "email")
-                        .increment(1);
-                }
-            }
-        }
-        Ok(sent)
+        let message = self.build(m)?;
+        transport
+            .send(message)
+            .await
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     fn build(&self, m: &outbox::Queued) -> Result<Message, String> {

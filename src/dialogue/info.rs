@@ -627,11 +627,10 @@ fn faq_menu() -> Reply {
 }
 
 /// Statements to view or download, and letters to request.
-pub fn statements(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
+pub fn statements(ctx: &Ctx<'_>) -> Decision {
     let Some(account) = ctx.account else {
         return Decision::reply(super::small_talk::sign_in_first(ctx));
     };
-    let _ = (state, parse);
     let mut bills: Vec<&Bill> = account.bills.iter().collect();
     bills.sort_by_key(|b| std::cmp::Reverse(b.statement_date));
     let mut r = Reply::say(t!("statements-header", count = bills.len().min(6)));

@@ -387,7 +387,7 @@ fn start(state: &mut State, parse: &Parse, ctx: &Ctx<'_>, replace: bool) -> Deci
         Intent::AutopayStatus => Decision::reply(autopay::status(ctx)),
         Intent::PremiumInfo => Decision::reply(info::premium(ctx)),
         Intent::Faq => Decision::reply(info::faq(parse.slots.topic.as_deref(), ctx)),
-        Intent::Statements => info::statements(state, parse, ctx),
+        Intent::Statements => info::statements(ctx),
         Intent::PayBill => pay::start(state, parse, ctx),
         Intent::SetupAutopay => autopay::start(state, parse, ctx),
         Intent::CancelAutopay => autopay::cancel(state, ctx),

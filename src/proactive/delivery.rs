@@ -38,10 +38,7 @@ pub async fn deliver_all(
     now: DateTime<Utc>,
 ) -> Result<DeliveryReport, StorageError> {
     let mut report = DeliveryReport::default();
-    match state.mailer.deliver_due(&state.db, now).await {
-        Ok(n) => report.sent += n,
-        Err(e) => tracing::error!(error = %e, "e-mail delivery failed"),
-    }
+    emails(state, now, &mut report).await?;
     texts(state, now, &mut report).await?;
     telegram(state, now, &mut report).await?;
     Ok(report)
@@ -106,6 +103,24 @@ async fn failed(
     let what = if park { "parked" } else { "retried" };
     metrics::counter!("billbot_outbox_failed_total", "channel" => channel, "outcome" => what)
         .increment(1);
+    Ok(())
+}
+
+async fn emails(
+    state: &AppState,
+    now: DateTime<Utc>,
+    report: &mut DeliveryReport,
+) -> Result<(), StorageError> {
+    // Without SMTP, e-mail waits in the outbox (`billbot outbox` shows it).
+    if !state.mailer.is_configured() {
+        return Ok(());
+    }
+    for m in claimed_due(state, "email", now).await? {
+        match state.mailer.send(&m).await {
+            Ok(()) => sent(state, &m, now, report).await?,
+            Err(error) => failed(state, &m, error, now, false, report).await?,
+        }
+    }
     Ok(())
 }
 

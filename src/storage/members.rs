@@ -79,21 +79,6 @@ pub fn member(conn: &Connection, mrn: &Mrn) -> Result<Option<Member>, StorageErr
     .transpose()
 }
 
-/// The member whose mobile number on file is `phone` (E.164).
-pub fn find_member_by_mobile(
-    conn: &Connection,
-    phone: &str,
-) -> Result<Option<Member>, StorageError> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM members WHERE mobile = ?1"),
-        [phone],
-        from_row,
-    )
-    .optional()?
-    .map(decode)
-    .transpose()
-}
-
 pub fn member_exists(conn: &Connection, mrn: &Mrn) -> Result<bool, StorageError> {
     Ok(conn
         .query_row(

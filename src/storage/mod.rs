@@ -36,7 +36,7 @@ pub use conversations::{
     StoredConversation, append_transcript, create_ticket, load_conversation, request_letter,
     save_conversation, transcript,
 };
-pub use members::{find_member_by_mobile, insert_member, member, member_exists};
+pub use members::{insert_member, member, member_exists};
 pub use methods::{insert_method, methods_for};
 pub use migrations::latest_version;
 pub use payments::{
