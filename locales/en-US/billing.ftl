@@ -65,6 +65,7 @@ pay-which-bill = Which bill would you like to pay?
 pay-how-much = How much would you like to pay on your { $bill }? The balance is { $balance }.
 pay-how-much-total = How much would you like to pay? You owe { $balance }.
 pay-which-method = Which payment method should I use?
+other-bill-note = I can only work with the bills of your health plan account, not bills from other companies. Here is what your plan account shows.
 pay-no-such-bill = I can't find an open bill like that on your account.
 pay-no-such-method = I can't find a saved payment method like that.
 pay-no-methods = You don't have a saved payment method. You can add a card or bank account on the secure page in your account.

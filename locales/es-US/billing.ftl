@@ -67,6 +67,7 @@ pay-which-bill = ¿Qué factura desea pagar?
 pay-how-much = ¿Cuánto desea pagar de su { $bill }? El saldo es de { $balance }.
 pay-how-much-total = ¿Cuánto desea pagar? Debe { $balance }.
 pay-which-method = ¿Con qué método de pago desea pagar?
+other-bill-note = Solo puedo trabajar con las facturas de su cuenta del plan de salud, no con facturas de otras compañías. Esto es lo que muestra su cuenta del plan.
 pay-no-such-bill = No encuentro una factura pendiente así en su cuenta.
 pay-no-such-method = No encuentro un método de pago guardado así.
 pay-no-methods = No tiene ningún método de pago guardado. Puede agregar una tarjeta o una cuenta bancaria en la página segura de su cuenta.

@@ -368,6 +368,36 @@ fn start(state: &mut State, parse: &Parse, ctx: &Ctx<'_>, replace: bool) -> Deci
     if replace && !state.flow.is_idle() && intent.is_acting() {
         state.flow = Flow::Idle;
     }
+    let mut decision = dispatch(state, parse, ctx, replace);
+    // "Pay my phone bill": say plainly which bills billbot works on before it answers
+    // with the plan account (every payment is still confirmed with its bill).
+    if parse.other_bill && works_on_bills(intent) && ctx.account.is_some() {
+        let mut reply = Reply::say(t!("other-bill-note"));
+        reply.extend(std::mem::take(&mut decision.reply));
+        decision.reply = reply;
+    }
+    decision
+}
+
+/// Intents that work on the member's bills, where "which bills" matters.
+fn works_on_bills(intent: Intent) -> bool {
+    matches!(
+        intent,
+        Intent::CheckBalance
+            | Intent::BillDueDate
+            | Intent::ViewBill
+            | Intent::ExplainBill
+            | Intent::PayBill
+            | Intent::SetupAutopay
+            | Intent::CancelAutopay
+            | Intent::PaymentPlan
+            | Intent::PaymentHistory
+    )
+}
+
+/// The handler of each intent.
+fn dispatch(state: &mut State, parse: &Parse, ctx: &Ctx<'_>, replace: bool) -> Decision {
+    let intent = parse.intent;
     match intent {
         Intent::Greeting => Decision::reply(small_talk::greeting(ctx)),
         Intent::Help => Decision::reply(small_talk::help(ctx)),
@@ -527,6 +557,7 @@ fn do_command(state: &mut State, what: &str, ctx: &Ctx<'_>) -> Decision {
         confidence: 1.0,
         slots: Default::default(),
         invalid: Vec::new(),
+        other_bill: false,
     };
     parse.slots.bill = bill;
     state.misses = 0;

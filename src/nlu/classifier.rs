@@ -15,6 +15,8 @@ pub struct TrainOptions {
     pub learning_rate: f32,
     /// Fit the softmax temperature on held-out examples (costs one extra training run).
     pub calibrate: bool,
+    /// Share of every weight taken away at the start of each epoch (0 = none).
+    pub weight_decay: f32,
 }
 
 impl Default for TrainOptions {
@@ -23,6 +25,7 @@ impl Default for TrainOptions {
             epochs: 20,
             learning_rate: 4.0,
             calibrate: true,
+            weight_decay: 0.03,
         }
     }
 }
@@ -76,6 +79,12 @@ impl Classifier {
         let mut probs = vec![0.0f32; classes];
         let mut t = 0usize;
         for _ in 0..opts.epochs {
+            // Shrinking every weight a little each epoch (L2-style) keeps the model from
+            // leaning on rare words: a weight must keep earning its size.
+            if opts.weight_decay > 0.0 {
+                let keep = 1.0 - opts.weight_decay;
+                m.weights.iter_mut().for_each(|w| *w *= keep);
+            }
             for i in (1..order.len()).rev() {
                 rng ^= rng << 13;
                 rng ^= rng >> 7;

@@ -35,6 +35,10 @@ pub struct LocaleData {
     pub replacements: BTreeMap<String, String>,
     /// Pronouns that attach to verbs (`normalize.toml`'s `clitics`).
     pub clitics: Vec<String>,
+    /// Phrases that introduce the writer's name (`normalize.toml`'s `introductions`).
+    pub introductions: Vec<String>,
+    /// Labels of identifiers followed by digits (`normalize.toml`'s `identifiers`).
+    pub identifiers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -60,6 +64,10 @@ struct NormalizeFile {
     replace: BTreeMap<String, String>,
     #[serde(default)]
     clitics: Vec<String>,
+    #[serde(default)]
+    introductions: Vec<String>,
+    #[serde(default)]
+    identifiers: Vec<String>,
 }
 
 impl LocaleData {
@@ -81,6 +89,8 @@ impl LocaleData {
                     let n: NormalizeFile = toml::from_str(&file.contents).map_err(bad)?;
                     data.replacements = n.replace;
                     data.clitics = n.clitics;
+                    data.introductions = n.introductions;
+                    data.identifiers = n.identifiers;
                 }
                 _ => data.add_intent_file(file, toml::from_str(&file.contents).map_err(bad)?)?,
             }

@@ -23,6 +23,8 @@ pub struct Gate {
     evidence: Vec<(Intent, Matcher<()>)>,
     /// `against` of `slots.toml`: near-topic requests billbot cannot do.
     against: Matcher<()>,
+    /// `other_bills` of `slots.toml`: bills of other kinds or companies.
+    other_bills: Matcher<()>,
     /// Per acting intent, words typical of it in the examples (see [`typical_words`]);
     /// they count as evidence next to `[evidence]`.
     typical: Vec<(Intent, HashSet<String>)>,
@@ -57,6 +59,7 @@ impl Gate {
                 .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
                 .collect(),
             against: phrases(&data.vocab.against),
+            other_bills: phrases(&data.vocab.other_bills),
             typical: typical_words(data, normalizer),
             known_stems: known_words
                 .iter()
@@ -74,6 +77,11 @@ impl Gate {
     /// True when the message names a near-topic request billbot cannot do.
     pub fn blocks_action(&self, norm: &str) -> bool {
         self.against.first(&tokens(norm)).is_some()
+    }
+
+    /// True when the message names a bill of another kind or company.
+    pub fn names_other_bill(&self, norm: &str) -> bool {
+        self.other_bills.first(&tokens(norm)).is_some()
     }
 
     /// Share of the message's content words (not function words) seen in in-scope

@@ -5,6 +5,7 @@
 //! - [`intent`] — the closed set of intents (SPEC §4) and the locales.
 //! - [`data`] — one locale's `intents/` files → typed data.
 //! - [`normalize`] — case, accents, punctuation, spelling fixes; input length limit.
+//! - [`preamble`] — self-introductions and identifiers set aside before classifying.
 //! - [`patterns`] — the deterministic stage: unmistakable phrasings (one `RegexSet`).
 //! - [`features`] + [`classifier`] — hashed n-grams → logistic regression trained at load.
 //! - [`slots`] — amounts, dates, bills, methods, frequency, channel, language…
@@ -21,6 +22,7 @@ pub mod intent;
 pub mod normalize;
 pub mod parser;
 pub mod patterns;
+pub mod preamble;
 pub mod slots;
 
 use thiserror::Error;

@@ -14,6 +14,7 @@ use super::gate::{Gate, MIN_COVERAGE};
 use super::intent::{Intent, Locale};
 use super::normalize::Normalizer;
 use super::patterns::Patterns;
+use super::preamble::Preamble;
 use super::slots::{InvalidSlot, SlotRules, Slots};
 use crate::assets::{self, Folder, Source, TextFile};
 
@@ -34,6 +35,9 @@ pub struct Parse {
     pub confidence: f64,
     pub slots: Slots,
     pub invalid: Vec<InvalidSlot>,
+    /// The message names a bill of another kind or company ("my phone bill"): the
+    /// dialogue says it can only act on the plan's bills. Not part of `parse` output.
+    pub other_bill: bool,
 }
 
 #[derive(Serialize)]
@@ -65,6 +69,8 @@ impl Parse {
 pub struct Nlu {
     locale: Locale,
     normalizer: Normalizer,
+    /// Names and identifiers set aside before patterns, gate and classifier.
+    preamble: Preamble,
     patterns: Patterns,
     classifier: Classifier,
     topics: Option<(Classifier, Vec<String>)>,
@@ -100,14 +106,23 @@ impl Nlu {
             return Err(NluError::NoData(locale));
         }
         let normalizer = Normalizer::new(&data.replacements).with_clitics(&data.clitics);
+        let normalized: Vec<String> = data
+            .examples()
+            .map(|(text, _)| normalizer.normalize(text))
+            .collect();
+        let preamble = Preamble::new(
+            &data.introductions,
+            &data.identifiers,
+            normalized.iter().map(String::as_str),
+        );
         let patterns = Patterns::new(&data.intents, locale.as_str())?;
         let mut seen = HashSet::new();
         let mut samples = Vec::new();
         let mut examples = Vec::new();
-        for (text, intent) in data.examples() {
+        for ((text, intent), norm) in data.examples().zip(normalized) {
             examples.push((text.to_owned(), intent));
-            let norm = normalizer.normalize(text);
             if seen.insert(norm.clone()) {
+                let norm = preamble.strip(&norm);
                 samples.push((extract(&norm), intent.index()));
                 // Word dropout: a copy without one word teaches the model not to lean
                 // on any single word (real messages leave words out).
@@ -124,7 +139,7 @@ impl Nlu {
                 .iter()
                 .enumerate()
                 .flat_map(|(i, t)| t.examples.iter().map(move |e| (e, i)))
-                .map(|(e, i)| (extract(&normalizer.normalize(e)), i))
+                .map(|(e, i)| (extract(&preamble.strip(&normalizer.normalize(e))), i))
                 .collect();
             let clf = Classifier::train(
                 &samples,
@@ -141,6 +156,7 @@ impl Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),
             normalizer,
+            preamble,
             patterns,
             classifier,
             topics,
@@ -174,14 +190,17 @@ impl Nlu {
     /// waits) get their odds raised, not forced. Never fails: anything it cannot place
     /// is `out_of_scope`.
     pub fn parse(&self, text: &str, today: NaiveDate, expected: &[Intent]) -> Parse {
-        let norm = self.normalizer.normalize(text);
-        let (mut slots, invalid) = self.slots.extract(&norm, today);
+        let full = self.normalizer.normalize(text);
+        let norm = self.preamble.strip(&full);
+        // Slots read the whole text: "checking account 6789" names a method.
+        let (mut slots, invalid) = self.slots.extract(&full, today);
         if norm.is_empty() {
             return Parse {
                 intent: Intent::OutOfScope,
                 confidence: 1.0,
                 slots: Slots::default(),
                 invalid: Vec::new(),
+                other_bill: false,
             };
         }
         let features = extract(&norm);
@@ -197,6 +216,7 @@ impl Nlu {
             confidence: f64::from(confidence.clamp(0.0, 1.0)),
             slots,
             invalid,
+            other_bill: self.gate.names_other_bill(&norm),
         }
     }
 
@@ -207,8 +227,10 @@ impl Nlu {
         today: NaiveDate,
         intent: Intent,
     ) -> (Slots, Vec<InvalidSlot>) {
-        let norm = self.normalizer.normalize(text);
-        let (mut slots, invalid) = self.slots.extract(&norm, today);
+        let full = self.normalizer.normalize(text);
+        let norm = self.preamble.strip(&full);
+        // Slots read the whole text: "checking account 6789" names a method.
+        let (mut slots, invalid) = self.slots.extract(&full, today);
         self.finish_slots(intent, &extract(&norm), &mut slots);
         (slots, invalid)
     }
@@ -279,7 +301,8 @@ impl Nlu {
 
     /// The calibrated class probabilities (for evaluation and tuning).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        let norm = self.normalizer.normalize(text);
+        let full = self.normalizer.normalize(text);
+        let norm = self.preamble.strip(&full);
         self.classifier.probabilities(&extract(&norm), &[0.0; 28])
     }
 }

@@ -55,6 +55,9 @@ pub struct SlotVocab {
     /// Words of near-topic requests billbot cannot do (transfers, refunds, disputes,
     /// lists): with one of them, no acting intent is returned without a pattern.
     pub against: Vec<String>,
+    /// Bills of other kinds or companies ("phone bill", "verizon"): the member may mean
+    /// them, but billbot can only act on the plan's bills (see `Parse::other_bill`).
+    pub other_bills: Vec<String>,
     /// Acting intent → words that must appear (or a slot) before billbot acts on it.
     pub evidence: BTreeMap<String, Vec<String>>,
 }
