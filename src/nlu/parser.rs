@@ -186,6 +186,14 @@ impl Nlu {
         self.normalizer.normalize(text)
     }
 
+    /// The text patterns, gate and classifier see: normalised, with introductions and
+    /// identifiers set aside (slots read [`Nlu::normalize`]'s text).
+    pub fn classifier_text(&self, text: &str) -> String {
+        self.preamble
+            .strip(&self.normalizer.normalize(text))
+            .into_owned()
+    }
+
     /// Understands one message. `expected` intents (e.g. confirm/deny while a payment
     /// waits) get their odds raised, not forced. Never fails: anything it cannot place
     /// is `out_of_scope`.

@@ -28,6 +28,8 @@ pub struct Preamble {
     identifiers: Vec<Vec<String>>,
     /// Words seen in at least [`VOCABULARY_MIN_EXAMPLES`] examples.
     vocabulary: HashSet<String>,
+    /// First words of the phrases: a name ends where another phrase begins.
+    starters: HashSet<String>,
 }
 
 impl Preamble {
@@ -53,9 +55,16 @@ impl Preamble {
                 *uses.entry(w).or_default() += 1;
             }
         }
+        let introductions = phrases(introductions);
+        let identifiers = phrases(identifiers);
         Preamble {
-            introductions: phrases(introductions),
-            identifiers: phrases(identifiers),
+            starters: introductions
+                .iter()
+                .chain(&identifiers)
+                .filter_map(|p| p.first().cloned())
+                .collect(),
+            introductions,
+            identifiers,
             vocabulary: uses
                 .into_iter()
                 .filter(|(_, n)| *n >= VOCABULARY_MIN_EXAMPLES)
@@ -122,6 +131,7 @@ impl Preamble {
             && !has_digit(word)
             && !word.contains('$')
             && !self.vocabulary.contains(word)
+            && !self.starters.contains(word)
     }
 }
 
@@ -161,6 +171,15 @@ mod tests {
         assert_eq!(
             p.strip("i need to pay my pin is 4471 policy number 848 318"),
             "i need to pay my"
+        );
+    }
+
+    #[test]
+    fn a_name_ends_where_an_identifier_begins() {
+        let p = preamble();
+        assert_eq!(
+            p.strip("this is sam pin 4471 i need to pay"),
+            "i need to pay"
         );
     }
 

@@ -282,6 +282,32 @@ fn fixture_cascade_patterns_expectations_and_the_acting_gate() {
 }
 
 #[test]
+fn fixture_introductions_identifiers_and_other_bills() {
+    let nlu = fixture();
+    let today = SLOT_TODAY;
+    // Names and labelled numbers are set aside before classifying; slots still see them.
+    assert_eq!(
+        nlu.classifier_text("Hi, my name is Zebulon Quartermaine, my PIN is 4471. What do I owe?"),
+        "hi my what do i owe"
+    );
+    assert_eq!(
+        nlu.classifier_text("what do i owe, policy number 55 12"),
+        "what do i owe"
+    );
+    let p = nlu.parse("this is Zebulon Quartermaine, what do i owe", today, &[]);
+    assert_eq!(p.intent, Intent::CheckBalance, "{p:?}");
+    // A bill of another kind or company: the act, flagged for the dialogue.
+    let p = nlu.parse("pay my phone bill", today, &[]);
+    assert_eq!((p.intent, p.other_bill), (Intent::PayBill, true), "{p:?}");
+    let p = nlu.parse("pay my bill", today, &[]);
+    assert!(!p.other_bill, "{p:?}");
+    assert!(!p.to_json_line("pay my phone bill").contains("other"));
+    // Someone else's bill (`against`) is never acted on without a pattern.
+    let p = nlu.parse("i want to pay the aetna one", today, &[]);
+    assert_ne!(p.intent, Intent::PayBill, "{p:?}");
+}
+
+#[test]
 fn parse_command_helpers_know_the_examples() {
     for locale in Locale::ALL {
         let nlu = NLUS.get(locale);
