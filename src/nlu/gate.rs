@@ -79,6 +79,11 @@ impl Gate {
         self.against.first(&tokens(norm)).is_some()
     }
 
+    /// True when `[evidence]` lists words for `intent`.
+    pub fn has_evidence_words(&self, intent: Intent) -> bool {
+        self.evidence.iter().any(|(i, _)| *i == intent)
+    }
+
     /// True when the message names a bill of another kind or company.
     pub fn names_other_bill(&self, norm: &str) -> bool {
         self.other_bills.first(&tokens(norm)).is_some()

@@ -270,27 +270,31 @@ impl Nlu {
             Intent::OutOfScope,
             p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
         );
-        // Acting intents turned down for want of evidence leave their probability mass
-        // behind; the rest is judged on what remains (p(intent | not those)).
+        // Intents turned down for want of evidence leave their probability mass behind;
+        // the rest is judged on what remains (p(intent | not those)).
         let mut rejected = 0.0f32;
         for intent in ranked.iter().copied().take(3) {
             let share = p(intent) / (1.0 - rejected).max(1e-6);
             if intent == Intent::OutOfScope || share < MIN_CONFIDENCE {
                 return oos;
             }
-            if !intent.is_acting() {
+            let acting = intent.is_acting();
+            // Other intents are taken as they are, unless `[evidence]` names words for
+            // them too (faq: a question about one of its topics, not any "how do i…").
+            if !acting && !self.gate.has_evidence_words(intent) {
                 return (intent, share);
             }
-            // One turned-down action never makes room for another.
+            // One turned-down intent never makes room for another.
             if rejected > 0.0 {
                 continue;
             }
-            let against = self.gate.blocks_action(norm);
+            let against = acting && self.gate.blocks_action(norm);
             let needed = match self.gate.evidence(intent, norm, slots) {
                 _ if against => f32::INFINITY,
-                2 => MIN_CONFIDENCE,
+                0 => f32::INFINITY,
+                _ if !acting => MIN_CONFIDENCE,
                 1 => ACT_CONFIDENCE,
-                _ => f32::INFINITY,
+                _ => MIN_CONFIDENCE,
             };
             if share >= needed {
                 return (intent, share);
