@@ -2,7 +2,7 @@
 //! whether a message is about billbot's topic at all (coverage), whether it gives
 //! evidence for an acting intent, and whether it names something billbot cannot do.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::data::LocaleData;
 use super::intent::Intent;
@@ -27,21 +27,21 @@ pub struct Gate {
     other_bills: Matcher<()>,
     /// Per acting intent, words typical of it in the examples (see [`typical_words`]);
     /// they count as evidence next to `[evidence]`.
-    typical: Vec<(Intent, HashSet<String>)>,
+    typical: Vec<(Intent, FxHashSet<String>)>,
     /// Words of the in-scope examples: a message made mostly of other words is about
     /// something else, however the classifier scores it.
-    known_words: HashSet<String>,
+    known_words: FxHashSet<String>,
     /// The first five letters of every known word of five letters or more.
-    known_stems: HashSet<String>,
+    known_stems: FxHashSet<String>,
     /// Words used by many intents ("what", "my", "can"): they say nothing about the topic.
-    function_words: HashSet<String>,
+    function_words: FxHashSet<String>,
 }
 
 impl Gate {
     /// Learns the word lists from a locale's examples and vocabulary.
     pub fn new(data: &LocaleData, normalizer: &Normalizer) -> Self {
-        let mut known_words = HashSet::new();
-        let mut intents_of: HashMap<String, u32> = HashMap::new();
+        let mut known_words = FxHashSet::default();
+        let mut intents_of: FxHashMap<String, u32> = FxHashMap::default();
         for (text, intent) in data.examples() {
             let norm = normalizer.normalize(text);
             for w in norm.split(' ') {
@@ -142,11 +142,11 @@ impl Gate {
 
 /// Words that mostly occur in one acting intent's examples: in at least three of them
 /// and in at least 60 % of all examples (any intent) that contain the word.
-fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, HashSet<String>)> {
-    let mut df: HashMap<String, [u32; 28]> = HashMap::new();
+fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, FxHashSet<String>)> {
+    let mut df: FxHashMap<String, [u32; 28]> = FxHashMap::default();
     for (text, intent) in data.examples() {
         let norm = normalizer.normalize(text);
-        let words: HashSet<&str> = norm.split(' ').filter(|w| w.len() >= 4).collect();
+        let words: FxHashSet<&str> = norm.split(' ').filter(|w| w.len() >= 4).collect();
         for w in words {
             df.entry(w.to_owned()).or_insert([0; 28])[intent.index()] += 1;
         }

@@ -5,7 +5,9 @@
 //! sentence's full stop does not), runs of spaces collapsed, then the whole-word spelling
 //! fixes of `normalize.toml` applied. Input beyond [`MAX_INPUT_CHARS`] is truncated.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -26,7 +28,7 @@ pub fn truncate(text: &str) -> &str {
 #[derive(Debug, Clone, Default)]
 pub struct Normalizer {
     /// First word of a fix → (all its words, replacement), longest first.
-    fixes: HashMap<String, Vec<(Vec<String>, String)>>,
+    fixes: FxHashMap<String, Vec<(Vec<String>, String)>>,
     /// Pronouns attached to verbs ("pagarla" → "pagar la"), longest first.
     clitics: Vec<String>,
 }
@@ -37,7 +39,7 @@ const CLITIC_HOSTS: [&str; 5] = ["ar", "er", "ir", "ando", "iendo"];
 impl Normalizer {
     /// Builds from `normalize.toml`'s `[replace]` table; keys and values are folded too.
     pub fn new(replacements: &BTreeMap<String, String>) -> Self {
-        let mut fixes: HashMap<String, Vec<(Vec<String>, String)>> = HashMap::new();
+        let mut fixes: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for (from, to) in replacements {
             let words: Vec<String> = fold(from).split(' ').map(str::to_owned).collect();
             if words.is_empty() || words[0].is_empty() {

@@ -1,7 +1,7 @@
 //! The cascade: normalise → patterns → classifier → calibrated confidence → acting-intent
 //! gate → out_of_scope below a threshold; slots for every message.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -78,7 +78,7 @@ pub struct Nlu {
     /// The second opinions: coverage and evidence for acting intents.
     gate: Gate,
     examples: Vec<(String, Intent)>,
-    normalized_examples: HashSet<String>,
+    normalized_examples: FxHashSet<String>,
 }
 
 impl Nlu {
@@ -116,7 +116,7 @@ impl Nlu {
             normalized.iter().map(String::as_str),
         );
         let patterns = Patterns::new(&data.intents, locale.as_str())?;
-        let mut seen = HashSet::new();
+        let mut seen = FxHashSet::default();
         let mut samples = Vec::new();
         let mut examples = Vec::new();
         for ((text, intent), norm) in data.examples().zip(normalized) {

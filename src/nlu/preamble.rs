@@ -9,7 +9,8 @@
 //! ordinary words ("this is wrong", "my pin is not working") is left alone.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::normalize::fold;
 
@@ -27,9 +28,9 @@ pub struct Preamble {
     introductions: Vec<Vec<String>>,
     identifiers: Vec<Vec<String>>,
     /// Words seen in at least [`VOCABULARY_MIN_EXAMPLES`] examples.
-    vocabulary: HashSet<String>,
+    vocabulary: FxHashSet<String>,
     /// First words of the phrases: a name ends where another phrase begins.
-    starters: HashSet<String>,
+    starters: FxHashSet<String>,
 }
 
 impl Preamble {
@@ -48,9 +49,9 @@ impl Preamble {
             out.sort_by_key(|p| std::cmp::Reverse(p.len()));
             out
         };
-        let mut uses: HashMap<&str, usize> = HashMap::new();
+        let mut uses: FxHashMap<&str, usize> = FxHashMap::default();
         for example in normalized_examples {
-            let words: HashSet<&str> = example.split(' ').collect();
+            let words: FxHashSet<&str> = example.split(' ').collect();
             for w in words {
                 *uses.entry(w).or_default() += 1;
             }

@@ -1,6 +1,8 @@
 //! Slot vocabularies (`slots.toml`) and a phrase matcher over normalised tokens.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
 
 use serde::Deserialize;
 
@@ -113,14 +115,14 @@ pub struct Hit<V> {
 /// Finds vocabulary phrases in a token list (leftmost, then longest).
 #[derive(Debug, Clone)]
 pub struct Matcher<V> {
-    by_first: HashMap<String, Vec<(Vec<Word>, V)>>,
+    by_first: FxHashMap<String, Vec<(Vec<Word>, V)>>,
     prefixed: Vec<(Vec<Word>, V)>,
 }
 
 impl<V: Clone> Matcher<V> {
     /// Builds from (phrase, value) pairs.
     pub fn new<'a>(pairs: impl IntoIterator<Item = (&'a str, V)>) -> Self {
-        let mut by_first: HashMap<String, Vec<(Vec<Word>, V)>> = HashMap::new();
+        let mut by_first: FxHashMap<String, Vec<(Vec<Word>, V)>> = FxHashMap::default();
         let mut prefixed = Vec::new();
         for (phrase, value) in pairs {
             // Folding drops `*`, so note which words end in it first.
