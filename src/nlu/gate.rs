@@ -6,7 +6,6 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::data::LocaleData;
 use super::intent::Intent;
-use super::normalize::Normalizer;
 use super::slots::vocab::{Matcher, phrases, tokens};
 use super::slots::{Amount, Slots};
 
@@ -38,12 +37,12 @@ pub struct Gate {
 }
 
 impl Gate {
-    /// Learns the word lists from a locale's examples and vocabulary.
-    pub fn new(data: &LocaleData, normalizer: &Normalizer) -> Self {
+    /// Learns the word lists from a locale's examples and vocabulary; `normalized` holds
+    /// the normalised text of each of `data.examples()`, in the same order.
+    pub fn new(data: &LocaleData, normalized: &[String]) -> Self {
         let mut known_words = FxHashSet::default();
         let mut intents_of: FxHashMap<String, u32> = FxHashMap::default();
-        for (text, intent) in data.examples() {
-            let norm = normalizer.normalize(text);
+        for ((_, intent), norm) in data.examples().zip(normalized) {
             for w in norm.split(' ') {
                 if intent != Intent::OutOfScope {
                     known_words.insert(w.to_owned());
@@ -60,7 +59,7 @@ impl Gate {
                 .collect(),
             against: phrases(&data.vocab.against),
             other_bills: phrases(&data.vocab.other_bills),
-            typical: typical_words(data, normalizer),
+            typical: typical_words(data, normalized),
             known_stems: known_words
                 .iter()
                 .filter_map(|w| w.get(..5).filter(|_| w.len() >= 5).map(str::to_owned))
@@ -142,10 +141,9 @@ impl Gate {
 
 /// Words that mostly occur in one acting intent's examples: in at least three of them
 /// and in at least 60 % of all examples (any intent) that contain the word.
-fn typical_words(data: &LocaleData, normalizer: &Normalizer) -> Vec<(Intent, FxHashSet<String>)> {
+fn typical_words(data: &LocaleData, normalized: &[String]) -> Vec<(Intent, FxHashSet<String>)> {
     let mut df: FxHashMap<String, [u32; 28]> = FxHashMap::default();
-    for (text, intent) in data.examples() {
-        let norm = normalizer.normalize(text);
+    for ((_, intent), norm) in data.examples().zip(normalized) {
         let words: FxHashSet<&str> = norm.split(' ').filter(|w| w.len() >= 4).collect();
         for w in words {
             df.entry(w.to_owned()).or_insert([0; 28])[intent.index()] += 1;

@@ -119,10 +119,10 @@ impl Nlu {
         let mut seen = FxHashSet::default();
         let mut samples = Vec::new();
         let mut examples = Vec::new();
-        for ((text, intent), norm) in data.examples().zip(normalized) {
+        for ((text, intent), norm) in data.examples().zip(&normalized) {
             examples.push((text.to_owned(), intent));
             if seen.insert(norm.clone()) {
-                let norm = preamble.strip(&norm);
+                let norm = preamble.strip(norm);
                 samples.push((extract(&norm), intent.index()));
                 // Word dropout: a copy without one word teaches the model not to lean
                 // on any single word (real messages leave words out).
@@ -151,7 +151,7 @@ impl Nlu {
             );
             (clf, names)
         });
-        let gate = Gate::new(&data, &normalizer);
+        let gate = Gate::new(&data, &normalized);
         Ok(Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),
@@ -313,8 +313,7 @@ impl Nlu {
 
     /// The calibrated class probabilities (for evaluation and tuning).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
-        let full = self.normalizer.normalize(text);
-        let norm = self.preamble.strip(&full);
+        let norm = self.classifier_text(text);
         self.classifier.probabilities(&extract(&norm), &[0.0; 28])
     }
 }

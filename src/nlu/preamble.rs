@@ -12,7 +12,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::normalize::fold;
+use super::slots::vocab::{Matcher, Tok, phrases, tokens};
 
 /// At most this many words after an introduction are taken for a name.
 pub const MAX_NAME_WORDS: usize = 3;
@@ -23,14 +23,14 @@ pub const VOCABULARY_MIN_EXAMPLES: usize = 3;
 const CONNECTORS: [&str; 6] = ["is", "es", "#", "no", "number", "numero"];
 
 /// Strips self-introductions and labelled identifiers (see the module docs).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Preamble {
-    introductions: Vec<Vec<String>>,
-    identifiers: Vec<Vec<String>>,
+    introductions: Matcher<()>,
+    identifiers: Matcher<()>,
+    /// False when `normalize.toml` lists neither: the text is left as it is.
+    active: bool,
     /// Words seen in at least [`VOCABULARY_MIN_EXAMPLES`] examples.
     vocabulary: FxHashSet<String>,
-    /// First words of the phrases: a name ends where another phrase begins.
-    starters: FxHashSet<String>,
 }
 
 impl Preamble {
@@ -40,15 +40,6 @@ impl Preamble {
         identifiers: &[String],
         normalized_examples: impl IntoIterator<Item = &'a str>,
     ) -> Self {
-        let phrases = |list: &[String]| {
-            let mut out: Vec<Vec<String>> = list
-                .iter()
-                .map(|p| fold(p).split(' ').map(str::to_owned).collect::<Vec<_>>())
-                .filter(|p| p.iter().all(|w| !w.is_empty()))
-                .collect();
-            out.sort_by_key(|p| std::cmp::Reverse(p.len()));
-            out
-        };
         let mut uses: FxHashMap<&str, usize> = FxHashMap::default();
         for example in normalized_examples {
             let words: FxHashSet<&str> = example.split(' ').collect();
@@ -56,16 +47,10 @@ impl Preamble {
                 *uses.entry(w).or_default() += 1;
             }
         }
-        let introductions = phrases(introductions);
-        let identifiers = phrases(identifiers);
         Preamble {
-            starters: introductions
-                .iter()
-                .chain(&identifiers)
-                .filter_map(|p| p.first().cloned())
-                .collect(),
-            introductions,
-            identifiers,
+            introductions: phrases(introductions),
+            identifiers: phrases(identifiers),
+            active: !(introductions.is_empty() && identifiers.is_empty()),
             vocabulary: uses
                 .into_iter()
                 .filter(|(_, n)| *n >= VOCABULARY_MIN_EXAMPLES)
@@ -76,63 +61,61 @@ impl Preamble {
 
     /// The normalised text without introductions and identifiers.
     pub fn strip<'a>(&self, norm: &'a str) -> Cow<'a, str> {
-        if self.introductions.is_empty() && self.identifiers.is_empty() {
+        if !self.active {
             return Cow::Borrowed(norm);
         }
-        let words: Vec<&str> = norm.split(' ').collect();
-        let mut kept: Vec<&str> = Vec::with_capacity(words.len());
+        let toks = tokens(norm);
+        let mut kept: Vec<&str> = Vec::with_capacity(toks.len());
         let mut i = 0;
-        while i < words.len() {
-            match self.skip_at(&words, i) {
-                Some(n) => i += n,
+        while i < toks.len() {
+            match self.skip_to(&toks, i) {
+                Some(end) => i = end,
                 None => {
-                    kept.push(words[i]);
+                    kept.push(toks[i].text);
                     i += 1;
                 }
             }
         }
-        if kept.len() == words.len() {
+        if kept.len() == toks.len() {
             Cow::Borrowed(norm)
         } else {
             Cow::Owned(kept.join(" "))
         }
     }
 
-    /// How many words from `i` on are an introduction with its name or an identifier
-    /// with its digits, if any.
-    fn skip_at(&self, words: &[&str], i: usize) -> Option<usize> {
-        let starts = |p: &Vec<String>| {
-            words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b)
-        };
-        if let Some(p) = self.introductions.iter().find(|p| starts(p)) {
-            let name = words[i + p.len()..]
-                .iter()
-                .take(MAX_NAME_WORDS)
-                .take_while(|w| self.is_name(w))
+    /// Where an introduction with its name, or an identifier with its digits, that
+    /// starts at token `i` ends, if one does.
+    fn skip_to(&self, toks: &[Tok<'_>], i: usize) -> Option<usize> {
+        if let Some(hit) = self.introductions.at(toks, i) {
+            let name = (hit.end..toks.len().min(hit.end + MAX_NAME_WORDS))
+                .take_while(|&j| self.is_name(toks, j))
                 .count();
             if name > 0 {
-                return Some(p.len() + name);
+                return Some(hit.end + name);
             }
         }
-        if let Some(p) = self.identifiers.iter().find(|p| starts(p)) {
-            let mut j = i + p.len();
-            while words.get(j).is_some_and(|w| CONNECTORS.contains(w)) {
+        if let Some(hit) = self.identifiers.at(toks, i) {
+            let mut j = hit.end;
+            while toks.get(j).is_some_and(|t| CONNECTORS.contains(&t.text)) {
                 j += 1;
             }
-            let digits = words[j..].iter().take_while(|w| has_digit(w)).count();
+            let digits = toks[j..].iter().take_while(|t| has_digit(t.text)).count();
             if digits > 0 {
-                return Some(j + digits - i);
+                return Some(j + digits);
             }
         }
         None
     }
 
-    fn is_name(&self, word: &str) -> bool {
-        !word.is_empty()
-            && !has_digit(word)
+    /// Token `j` may be part of a name: not a number, not vocabulary, and no phrase of
+    /// its own begins there (a name ends where an identifier begins).
+    fn is_name(&self, toks: &[Tok<'_>], j: usize) -> bool {
+        let word = toks[j].text;
+        !has_digit(word)
             && !word.contains('$')
             && !self.vocabulary.contains(word)
-            && !self.starters.contains(word)
+            && self.introductions.at(toks, j).is_none()
+            && self.identifiers.at(toks, j).is_none()
     }
 }
 
