@@ -24,6 +24,7 @@ effect-failed = Sorry, something went wrong on our side and nothing was changed.
 card-number-warning = Please don't send card numbers in chat. I've hidden it and didn't keep it. To add a card or bank account, use the secure page in your account.
 oos-reply = Sorry, I can't help with that here. I can help with your bill: balances, payments, autopay, statements and alerts.
 oos-examples = You can ask things like "what do I owe?", "pay my lab bill" or "when is my premium due?"
+oos-billing-problem = I can't correct a bill or look into a charge here, but our billing team can. Call { $phone } (TTY { $tty }), or tap below and I'll ask them to contact you.
 oos-offer-person = I'm still not following, sorry. Would you like to talk to a person? You can also call the billing line at { $phone } (TTY { $tty }).
 handoff-ticket = I've asked our billing team to help you (request #{ $number }). For a faster answer, call { $phone } (TTY { $tty }), or e-mail { $email }.
 invalid-amount = "{ $text }" isn't an amount I can use.

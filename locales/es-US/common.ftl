@@ -25,6 +25,7 @@ effect-failed = Lo sentimos, algo falló de nuestro lado y no se hizo ningún ca
 card-number-warning = Por favor, no envíe números de tarjeta por el chat. Lo oculté y no lo guardé. Para agregar una tarjeta o cuenta bancaria, use la página segura de su cuenta.
 oos-reply = Lo siento, con eso no le puedo ayudar aquí. Sí le puedo ayudar con su factura: saldos, pagos, pago automático, estados de cuenta y alertas.
 oos-examples = Puede preguntarme, por ejemplo: "¿cuánto debo?", "pagar mi factura del laboratorio" o "¿cuándo vence mi prima?".
+oos-billing-problem = Por aquí no puedo corregir una factura ni revisar un cargo, pero nuestro equipo de facturación sí. Llame al { $phone } (TTY { $tty }) o toque abajo y les pediré que se comuniquen con usted.
 oos-offer-person = Disculpe, sigo sin entenderle. ¿Quiere hablar con una persona? También puede llamar a la línea de facturación al { $phone } (TTY { $tty }).
 handoff-ticket = Le pedí a nuestro equipo de facturación que le ayude (solicitud n.º { $number }). Para una respuesta más rápida, llame al { $phone } (TTY { $tty }) o escriba a { $email }.
 invalid-amount = "{ $text }" no es una cantidad que yo pueda usar.

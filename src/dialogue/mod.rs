@@ -254,7 +254,7 @@ fn on_message(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
         if let Some(d) = continue_flow(state, parse, ctx) {
             return d;
         }
-        return small_talk::out_of_scope(state, ctx);
+        return small_talk::out_of_scope(state, parse, ctx);
     }
     state.misses = 0;
     match intent {
@@ -431,7 +431,7 @@ fn dispatch(state: &mut State, parse: &Parse, ctx: &Ctx<'_>, replace: bool) -> D
         Intent::Confirm => confirm(state, ctx),
         Intent::Deny => deny(state),
         Intent::Cancel => small_talk::cancel(state),
-        Intent::OutOfScope => small_talk::out_of_scope(state, ctx),
+        Intent::OutOfScope => small_talk::out_of_scope(state, parse, ctx),
     }
 }
 
@@ -558,6 +558,7 @@ fn do_command(state: &mut State, what: &str, ctx: &Ctx<'_>) -> Decision {
         slots: Default::default(),
         invalid: Vec::new(),
         other_bill: false,
+        billing_problem: false,
     };
     parse.slots.bill = bill;
     state.misses = 0;

@@ -57,10 +57,21 @@ pub fn sign_in_first(ctx: &Ctx<'_>) -> Reply {
     }
 }
 
-pub fn out_of_scope(state: &mut State, ctx: &Ctx<'_>) -> Decision {
+pub fn out_of_scope(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     state.misses = state.misses.saturating_add(1);
     let b = &ctx.plan.billing;
-    let mut r = if state.misses >= 2 {
+    let mut r = if parse.billing_problem {
+        // billbot cannot correct a bill; the billing team can, so offer it at once.
+        Reply::say(t!(
+            "oos-billing-problem",
+            phone = b.phone.as_str(),
+            tty = b.tty.as_str()
+        ))
+        .button(
+            t!("button-talk-to-person"),
+            value("do", Some("human_handoff"), None),
+        )
+    } else if state.misses >= 2 {
         Reply::say(t!(
             "oos-offer-person",
             phone = b.phone.as_str(),

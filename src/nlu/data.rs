@@ -39,6 +39,19 @@ pub struct LocaleData {
     pub introductions: Vec<String>,
     /// Labels of identifiers followed by digits (`normalize.toml`'s `identifiers`).
     pub identifiers: Vec<String>,
+    /// Words members wrap a request in (`normalize.toml`'s `openers` / `closers`).
+    pub wrappers: Wrappers,
+    /// Word classes (`normalize.toml`'s `[classes]`): class name → its single words.
+    pub classes: BTreeMap<String, Vec<String>>,
+}
+
+/// Openings ("hi", "can you help me") and closings ("please", "thanks") of a request.
+/// Training adds copies of some examples wrapped in one, so that the wrapping alone
+/// does not sway the intent.
+#[derive(Debug, Clone, Default)]
+pub struct Wrappers {
+    pub openers: Vec<String>,
+    pub closers: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -68,6 +81,12 @@ struct NormalizeFile {
     introductions: Vec<String>,
     #[serde(default)]
     identifiers: Vec<String>,
+    #[serde(default)]
+    openers: Vec<String>,
+    #[serde(default)]
+    closers: Vec<String>,
+    #[serde(default)]
+    classes: BTreeMap<String, Vec<String>>,
 }
 
 impl LocaleData {
@@ -91,6 +110,22 @@ impl LocaleData {
                     data.clitics = n.clitics;
                     data.introductions = n.introductions;
                     data.identifiers = n.identifiers;
+                    data.wrappers = Wrappers {
+                        openers: n.openers,
+                        closers: n.closers,
+                    };
+                    if let Some((class, word)) = n
+                        .classes
+                        .iter()
+                        .flat_map(|(c, words)| words.iter().map(move |w| (c, w)))
+                        .find(|(_, w)| w.trim().contains(' ') || w.trim().is_empty())
+                    {
+                        return Err(NluError::BadFile {
+                            path: file.path.clone(),
+                            message: format!("class {class:?}: {word:?} is not a single word"),
+                        });
+                    }
+                    data.classes = n.classes;
                 }
                 _ => data.add_intent_file(file, toml::from_str(&file.contents).map_err(bad)?)?,
             }

@@ -1,8 +1,12 @@
-//! Hashed text features: word uni- and bigrams plus character 2–5-grams inside words.
+//! Hashed text features: word uni- and bigrams plus character 2–5-grams inside words,
+//! and the same uni- and bigrams with a word's class (`normalize.toml`'s `[classes]`) in
+//! place of the word.
 //!
 //! Features are hashed on the fly (FNV-1a) into [`BUCKETS`] slots, so building a message's
 //! vector allocates no string per n-gram. Digits count as `0`, so "pay 40" and "pay 75"
 //! look alike to the classifier.
+
+use rustc_hash::FxHashMap;
 
 /// Number of hash buckets (a power of two).
 pub const BUCKETS: usize = 1 << 18;
@@ -36,8 +40,40 @@ fn hash_bytes(seed: u8, parts: &[&[u8]]) -> u32 {
     (h as usize & (BUCKETS - 1)) as u32
 }
 
+/// Words that can stand in for one another ("water", "cable", "verizon" are all kinds of
+/// bill): a word of a class also yields its class's features, so what the examples say
+/// of one member of the class carries over to the others.
+#[derive(Debug, Clone, Default)]
+pub struct WordClasses {
+    /// Word → its class's feature name (`@` + class name: no normalised word has an `@`).
+    classes: FxHashMap<String, String>,
+}
+
+impl WordClasses {
+    /// Classes from (class name, its single, normalised words).
+    pub fn new<'a>(classes: impl IntoIterator<Item = (&'a str, Vec<String>)>) -> Self {
+        let mut map = FxHashMap::default();
+        for (name, words) in classes {
+            for word in words {
+                map.insert(word, format!("@{name}"));
+            }
+        }
+        WordClasses { classes: map }
+    }
+
+    fn class_of(&self, word: &[u8]) -> Option<&[u8]> {
+        let word = std::str::from_utf8(word).ok()?;
+        self.classes.get(word).map(|c| c.as_bytes())
+    }
+}
+
 /// The feature vector of an already normalised text.
 pub fn extract(normalized: &str) -> Features {
+    extract_with(normalized, &WordClasses::default())
+}
+
+/// [`extract`], adding the class features of words that belong to a class.
+pub fn extract_with(normalized: &str, classes: &WordClasses) -> Features {
     let mut raw: Vec<(u32, f32)> = Vec::with_capacity(normalized.len() * 5);
     let words: Vec<&[u8]> = normalized
         .split(' ')
@@ -51,6 +87,12 @@ pub fn extract(normalized: &str) -> Features {
         let prev = if i == 0 { BOS } else { words[i - 1] };
         raw.push((hash_bytes(b'b', &[prev, w]), 1.0));
         char_ngrams(w, &mut raw);
+        if let Some(class) = classes.class_of(w) {
+            raw.push((hash_bytes(b'w', &[class]), 1.0));
+            raw.push((hash_bytes(b'b', &[prev, class]), 1.0));
+            let next = words.get(i + 1).copied().unwrap_or(EOS);
+            raw.push((hash_bytes(b'b', &[class, next]), 1.0));
+        }
     }
     if let Some(last) = words.last() {
         raw.push((hash_bytes(b'b', &[last, EOS]), 1.0));
@@ -126,5 +168,23 @@ mod tests {
         let n: f32 = a.iter().map(|p| p.1 * p.1).sum();
         assert!((n - 1.0).abs() < 1e-4);
         assert!(!extract("").is_empty());
+    }
+
+    #[test]
+    fn words_of_a_class_share_their_class_features() {
+        let classes = WordClasses::new([("bill_kind", vec!["water".into(), "cable".into()])]);
+        let shared = |a: &str, b: &str| {
+            let (fa, fb) = (extract_with(a, &classes), extract_with(b, &classes));
+            fa.iter().filter(|x| fb.iter().any(|y| y.0 == x.0)).count()
+        };
+        // "water" and "cable" share "@bill_kind", "my @bill_kind", "@bill_kind bill";
+        // "phone" is not in the class and shares only the plain words.
+        assert!(
+            shared("my water bill", "my cable bill") > shared("my water bill", "my phone bill")
+        );
+        assert_eq!(
+            extract_with("my phone bill", &classes),
+            extract("my phone bill")
+        );
     }
 }

@@ -24,6 +24,9 @@ pub struct Gate {
     against: Matcher<()>,
     /// `other_bills` of `slots.toml`: bills of other kinds or companies.
     other_bills: Matcher<()>,
+    /// `[billing_problem]` of `slots.toml`: problem words and billing words.
+    problems: Matcher<()>,
+    billing: Matcher<()>,
     /// Per acting intent, words typical of it in the examples (see [`typical_words`]);
     /// they count as evidence next to `[evidence]`.
     typical: Vec<(Intent, FxHashSet<String>)>,
@@ -59,6 +62,8 @@ impl Gate {
                 .collect(),
             against: phrases(&data.vocab.against),
             other_bills: phrases(&data.vocab.other_bills),
+            problems: phrases(&data.vocab.billing_problem.problems),
+            billing: phrases(&data.vocab.billing_problem.billing),
             typical: typical_words(data, normalized),
             known_stems: known_words
                 .iter()
@@ -86,6 +91,15 @@ impl Gate {
     /// True when the message names a bill of another kind or company.
     pub fn names_other_bill(&self, norm: &str) -> bool {
         self.other_bills.first(&tokens(norm)).is_some()
+    }
+
+    /// True when the message reports a problem with a bill of the plan ("my bill is
+    /// wrong"), not one of another company's bills.
+    pub fn reports_billing_problem(&self, norm: &str) -> bool {
+        let toks = tokens(norm);
+        self.problems.first(&toks).is_some()
+            && self.billing.first(&toks).is_some()
+            && self.other_bills.first(&toks).is_none()
     }
 
     /// Share of the message's content words (not function words) seen in in-scope

@@ -86,6 +86,20 @@ impl Intent {
         )
     }
 
+    /// Turns of the conversation itself ("hi", "thanks", "yes", "cancel") rather than
+    /// requests; training does not wrap them in openers and closers.
+    pub fn is_conversational(self) -> bool {
+        matches!(
+            self,
+            Intent::Greeting
+                | Intent::Thanks
+                | Intent::Goodbye
+                | Intent::Confirm
+                | Intent::Deny
+                | Intent::Cancel
+        )
+    }
+
     /// Position in [`Intent::ALL`]; the classifier's class index.
     pub fn index(self) -> usize {
         self as usize

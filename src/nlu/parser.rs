@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use super::NluError;
 use super::classifier::{Classifier, TrainOptions};
-use super::data::LocaleData;
-use super::features::extract;
+use super::data::{LocaleData, Wrappers};
+use super::features::{Features, WordClasses, extract_with};
 use super::gate::{Gate, MIN_COVERAGE};
 use super::intent::{Intent, Locale};
 use super::normalize::Normalizer;
@@ -26,6 +26,8 @@ pub const ACT_CONFIDENCE: f32 = 0.55;
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
 /// How much an expected intent's odds are multiplied by.
 pub const EXPECTED_BOOST: f32 = 3.0;
+/// One training example in this many gets a wrapped copy (see [`Wrappers`]).
+const WRAP_EVERY: usize = 2;
 
 /// What a message means: the intent, how sure, the slots, and impossible values.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,6 +40,9 @@ pub struct Parse {
     /// The message names a bill of another kind or company ("my phone bill"): the
     /// dialogue says it can only act on the plan's bills. Not part of `parse` output.
     pub other_bill: bool,
+    /// The message reports a problem with the plan's bill ("there's an error on my
+    /// bill"): an out-of-scope reply offers the billing team. Not part of `parse` output.
+    pub billing_problem: bool,
 }
 
 #[derive(Serialize)]
@@ -77,6 +82,8 @@ pub struct Nlu {
     slots: SlotRules,
     /// The second opinions: coverage and evidence for acting intents.
     gate: Gate,
+    /// Word classes whose members share features (see [`WordClasses`]).
+    classes: WordClasses,
     examples: Vec<(String, Intent)>,
     normalized_examples: FxHashSet<String>,
 }
@@ -116,6 +123,12 @@ impl Nlu {
             normalized.iter().map(String::as_str),
         );
         let patterns = Patterns::new(&data.intents, locale.as_str())?;
+        let wrappers = Wrappers::normalized(&data.wrappers, &normalizer);
+        let classes = WordClasses::new(data.classes.iter().map(|(name, words)| {
+            let words = words.iter().map(|w| normalizer.normalize(w)).collect();
+            (name.as_str(), words)
+        }));
+        let extract = |text: &str| extract_with(text, &classes);
         let mut seen = FxHashSet::default();
         let mut samples = Vec::new();
         let mut examples = Vec::new();
@@ -128,6 +141,13 @@ impl Nlu {
                 // on any single word (real messages leave words out).
                 if let Some(shorter) = drop_one_word(&norm) {
                     samples.push((extract(&shorter), intent.index()));
+                }
+                // Wrapping: "hi, can you help me …" around requests of every intent,
+                // out_of_scope included, so the wrapping carries no intent of its own.
+                if !intent.is_conversational()
+                    && let Some(wrapped) = wrappers.wrap(&norm, seen.len())
+                {
+                    samples.push((extract(&wrapped), intent.index()));
                 }
             }
         }
@@ -161,6 +181,7 @@ impl Nlu {
             classifier,
             topics,
             gate,
+            classes,
             examples,
             normalized_examples: seen,
         })
@@ -209,9 +230,10 @@ impl Nlu {
                 slots: Slots::default(),
                 invalid: Vec::new(),
                 other_bill: false,
+                billing_problem: false,
             };
         }
-        let features = extract(&norm);
+        let features = self.features(&norm);
         let mut boost = [0.0f32; 28];
         for e in expected {
             boost[e.index()] = EXPECTED_BOOST.ln();
@@ -225,6 +247,7 @@ impl Nlu {
             slots,
             invalid,
             other_bill: self.gate.names_other_bill(&norm),
+            billing_problem: self.gate.reports_billing_problem(&norm),
         }
     }
 
@@ -239,16 +262,11 @@ impl Nlu {
         let norm = self.preamble.strip(&full);
         // Slots read the whole text: "checking account 6789" names a method.
         let (mut slots, invalid) = self.slots.extract(&full, today);
-        self.finish_slots(intent, &extract(&norm), &mut slots);
+        self.finish_slots(intent, &self.features(&norm), &mut slots);
         (slots, invalid)
     }
 
-    fn finish_slots(
-        &self,
-        intent: Intent,
-        features: &super::features::Features,
-        slots: &mut Slots,
-    ) {
+    fn finish_slots(&self, intent: Intent, features: &Features, slots: &mut Slots) {
         slots.keep_for(intent);
         if intent == Intent::Faq {
             slots.topic = self.topic(features);
@@ -314,7 +332,49 @@ impl Nlu {
     /// The calibrated class probabilities (for evaluation and tuning).
     pub fn probabilities(&self, text: &str) -> Vec<f32> {
         let norm = self.classifier_text(text);
-        self.classifier.probabilities(&extract(&norm), &[0.0; 28])
+        self.classifier
+            .probabilities(&self.features(&norm), &[0.0; 28])
+    }
+
+    /// The classifier's features of a text as [`Nlu::classifier_text`] returns it.
+    fn features(&self, norm: &str) -> Features {
+        extract_with(norm, &self.classes)
+    }
+}
+
+impl Wrappers {
+    /// The lists with every phrase normalised like the examples.
+    fn normalized(raw: &Wrappers, normalizer: &Normalizer) -> Wrappers {
+        let norm = |list: &[String]| {
+            list.iter()
+                .map(|w| normalizer.normalize(w))
+                .filter(|w| !w.is_empty())
+                .collect()
+        };
+        Wrappers {
+            openers: norm(&raw.openers),
+            closers: norm(&raw.closers),
+        }
+    }
+
+    /// The `n`-th example wrapped, for one example in [`WRAP_EVERY`]: an opener or a
+    /// closer, taken in turn (deterministic, so every start trains the same model).
+    fn wrap(&self, norm: &str, n: usize) -> Option<String> {
+        if n % WRAP_EVERY != 0 {
+            return None;
+        }
+        let turn = n / WRAP_EVERY;
+        let (list, before) = if turn % 2 == 0 {
+            (&self.openers, true)
+        } else {
+            (&self.closers, false)
+        };
+        let phrase = list.get((turn / 2) % list.len().max(1))?;
+        Some(if before {
+            format!("{phrase} {norm}")
+        } else {
+            format!("{norm} {phrase}")
+        })
     }
 }
 

@@ -307,6 +307,30 @@ fn fixture_introductions_identifiers_and_other_bills() {
     assert_ne!(p.intent, Intent::PayBill, "{p:?}");
 }
 
+/// A problem with the plan's bill is flagged so the out-of-scope reply can offer the
+/// billing team; another company's bill or a plain question is not.
+#[test]
+fn billing_problems_are_flagged_for_the_dialogue() {
+    let cases = [
+        (
+            Locale::EnUs,
+            "my bill is wrong, i never had that visit",
+            true,
+        ),
+        (Locale::EnUs, "i want to report a billing issue", true),
+        (Locale::EnUs, "my phone bill is wrong", false),
+        (Locale::EnUs, "what do i owe", false),
+        (Locale::EsUs, "hay un error en mi factura", true),
+        (Locale::EsUs, "el recibo de la luz esta mal", false),
+        (Locale::EsUs, "cuanto debo", false),
+    ];
+    for (locale, text, flagged) in cases {
+        let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
+        assert_eq!(p.billing_problem, flagged, "{locale} {text:?}: {p:?}");
+        assert!(!p.to_json_line(text).contains("problem"));
+    }
+}
+
 #[test]
 fn parse_command_helpers_know_the_examples() {
     for locale in Locale::ALL {

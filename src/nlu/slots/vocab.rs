@@ -60,8 +60,22 @@ pub struct SlotVocab {
     /// Bills of other kinds or companies ("phone bill", "verizon"): the member may mean
     /// them, but billbot can only act on the plan's bills (see `Parse::other_bill`).
     pub other_bills: Vec<String>,
+    /// A problem with a bill: one word of `problems` and one of `billing` ("there's an
+    /// error on my bill"). billbot cannot correct bills, so its out-of-scope reply offers
+    /// the billing team at once (see `Parse::billing_problem`).
+    #[serde(default)]
+    pub billing_problem: BillingProblem,
     /// Acting intent → words that must appear (or a slot) before billbot acts on it.
     pub evidence: BTreeMap<String, Vec<String>>,
+}
+
+/// The two word lists of `slots.toml`'s `[billing_problem]`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct BillingProblem {
+    #[serde(default)]
+    pub problems: Vec<String>,
+    #[serde(default)]
+    pub billing: Vec<String>,
 }
 
 /// One token of a normalised message, with its byte span.
