@@ -44,14 +44,23 @@ pub struct Classifier {
 impl Classifier {
     /// Trains on (features, class) pairs; classes are `0..classes`.
     pub fn train(samples: &[(Features, usize)], classes: usize, opts: TrainOptions) -> Self {
-        let mut model = Self::fit(samples, classes, opts);
-        if opts.calibrate && samples.len() >= 20 {
-            let (train, held): (Vec<_>, Vec<_>) =
-                samples.iter().enumerate().partition(|(i, _)| i % 5 != 2);
-            let train: Vec<(Features, usize)> = train.into_iter().map(|(_, s)| s.clone()).collect();
-            let probe = Self::fit(&train, classes, opts);
-            model.temperature = probe.fit_temperature(held.iter().map(|(_, s)| *s));
+        if !(opts.calibrate && samples.len() >= 20) {
+            return Self::fit(samples, classes, opts);
         }
+        let (train, held): (Vec<_>, Vec<_>) =
+            samples.iter().enumerate().partition(|(i, _)| i % 5 != 2);
+        let train: Vec<(Features, usize)> = train.into_iter().map(|(_, s)| s.clone()).collect();
+        // The probe that calibrates and the model itself are independent fits: run them
+        // side by side (start-up time is mostly training).
+        let (mut model, probe) = std::thread::scope(|s| {
+            let probe = s.spawn(|| Self::fit(&train, classes, opts));
+            let model = Self::fit(samples, classes, opts);
+            let probe = probe
+                .join()
+                .unwrap_or_else(|p| std::panic::resume_unwind(p));
+            (model, probe)
+        });
+        model.temperature = probe.fit_temperature(held.iter().map(|(_, s)| *s));
         model
     }
 

@@ -53,6 +53,9 @@ impl Gate {
                 *intents_of.entry(w.to_owned()).or_default() |= 1 << intent.index();
             }
         }
+        // The words of `[classes]` (bill kinds, card brands, banks…) are vocabulary too:
+        // "pay my water bill with my schwab account" is about billing.
+        known_words.extend(data.classes.values().flatten().map(|w| w.to_lowercase()));
         Gate {
             evidence: data
                 .vocab
