@@ -61,6 +61,11 @@ impl WordClasses {
         WordClasses { classes: map }
     }
 
+    /// Every word of every class.
+    pub fn words(&self) -> impl Iterator<Item = &str> {
+        self.classes.keys().map(String::as_str)
+    }
+
     fn class_of(&self, word: &[u8]) -> Option<&[u8]> {
         let word = std::str::from_utf8(word).ok()?;
         self.classes.get(word).map(|c| c.as_bytes())

@@ -41,8 +41,14 @@ pub struct Gate {
 
 impl Gate {
     /// Learns the word lists from a locale's examples and vocabulary; `normalized` holds
-    /// the normalised text of each of `data.examples()`, in the same order.
-    pub fn new(data: &LocaleData, normalized: &[String]) -> Self {
+    /// the normalised text of each of `data.examples()`, in the same order, and
+    /// `class_words` the normalised words of `[classes]` (bill kinds, card brands, banks…),
+    /// which are vocabulary too: "pay my water bill with my schwab account" is about billing.
+    pub fn new<'a>(
+        data: &LocaleData,
+        normalized: &[String],
+        class_words: impl Iterator<Item = &'a str>,
+    ) -> Self {
         let mut known_words = FxHashSet::default();
         let mut intents_of: FxHashMap<String, u32> = FxHashMap::default();
         for ((_, intent), norm) in data.examples().zip(normalized) {
@@ -53,9 +59,7 @@ impl Gate {
                 *intents_of.entry(w.to_owned()).or_default() |= 1 << intent.index();
             }
         }
-        // The words of `[classes]` (bill kinds, card brands, banks…) are vocabulary too:
-        // "pay my water bill with my schwab account" is about billing.
-        known_words.extend(data.classes.values().flatten().map(|w| w.to_lowercase()));
+        known_words.extend(class_words.map(str::to_owned));
         Gate {
             evidence: data
                 .vocab

@@ -171,7 +171,7 @@ impl Nlu {
             );
             (clf, names)
         });
-        let gate = Gate::new(&data, &normalized);
+        let gate = Gate::new(&data, &normalized, classes.words());
         Ok(Nlu {
             locale,
             slots: SlotRules::new(&data.vocab, locale),

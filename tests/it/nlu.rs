@@ -72,13 +72,15 @@ fn every_intent_has_enough_examples_in_every_locale() {
 /// Issue 3's goal on the held-out corpus, per locale.
 const GOAL_ACCURACY: f64 = 0.95;
 const GOAL_OOS_RECALL: f64 = 0.90;
-/// Not reached yet for es-US (accuracy en-US 0.950, es-US 0.919; out-of-scope recall
-/// en-US 0.957, es-US 0.879): until it is, these floors, just under today's figures, stop the engine
-/// from getting worse. Raise them as it improves; the goal above is what closes the issue.
+/// Met for en-US, not yet for es-US (accuracy en-US 0.953, es-US 0.925; out-of-scope
+/// recall en-US 0.965, es-US 0.931): until it is, these floors, just under today's figures,
+/// stop the engine from getting worse. Raise them as it improves; the goal above is what
+/// closes the issue.
 /// (The corpus follows intents/LABELS.md: a bill named by its kind or company is labelled
-/// by the act, so "pay my cable bill" is `pay_bill`.)
-const ACCURACY_FLOOR: f64 = 0.90;
-const OOS_RECALL_FLOOR: f64 = 0.86;
+/// by the act, so "pay my cable bill" is `pay_bill`; a billing problem reported without
+/// asking for a person is `out_of_scope`.)
+const ACCURACY_FLOOR: f64 = 0.91;
+const OOS_RECALL_FLOOR: f64 = 0.90;
 
 #[test]
 fn corpus_accuracy_and_out_of_scope_recall() {
