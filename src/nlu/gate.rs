@@ -100,13 +100,11 @@ impl Gate {
         self.other_bills.first(&tokens(norm)).is_some()
     }
 
-    /// True when the message reports a problem with a bill of the plan ("my bill is
-    /// wrong"), not one of another company's bills.
+    /// True when the message reports a problem with a bill ("my bill is wrong"); the
+    /// parser leaves out other companies' bills ([`Gate::names_other_bill`]).
     pub fn reports_billing_problem(&self, norm: &str) -> bool {
         let toks = tokens(norm);
-        self.problems.first(&toks).is_some()
-            && self.billing.first(&toks).is_some()
-            && self.other_bills.first(&toks).is_none()
+        self.problems.first(&toks).is_some() && self.billing.first(&toks).is_some()
     }
 
     /// Share of the message's content words (not function words) seen in in-scope

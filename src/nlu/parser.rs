@@ -241,13 +241,14 @@ impl Nlu {
         let probs = self.classifier.probabilities(&features, &boost);
         let (intent, confidence) = self.decide(&norm, &probs, &slots);
         self.finish_slots(intent, &features, &mut slots);
+        let other_bill = self.gate.names_other_bill(&norm);
         Parse {
             intent,
             confidence: f64::from(confidence.clamp(0.0, 1.0)),
             slots,
             invalid,
-            other_bill: self.gate.names_other_bill(&norm),
-            billing_problem: self.gate.reports_billing_problem(&norm),
+            other_bill,
+            billing_problem: !other_bill && self.gate.reports_billing_problem(&norm),
         }
     }
 
