@@ -52,6 +52,19 @@ pub struct LocaleData {
 pub struct Wrappers {
     pub openers: Vec<String>,
     pub closers: Vec<String>,
+    /// Groups of interchangeable request frames ("i want to", "how do i", "can i"): an
+    /// example that starts with one frame of a group also trains in another.
+    pub frames: Vec<FrameGroup>,
+}
+
+/// Request frames that can stand in for one another before the same words.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct FrameGroup {
+    pub same: Vec<String>,
+    /// A regular expression the word after the frame must match ("quiero pagar" can be
+    /// "¿cómo puedo pagar?", "quiero un recibo" cannot be "¿cómo puedo un recibo?").
+    #[serde(default)]
+    pub next_word: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -86,6 +99,8 @@ struct NormalizeFile {
     #[serde(default)]
     closers: Vec<String>,
     #[serde(default)]
+    frames: Vec<FrameGroup>,
+    #[serde(default)]
     classes: BTreeMap<String, Vec<String>>,
 }
 
@@ -113,6 +128,7 @@ impl LocaleData {
                     data.wrappers = Wrappers {
                         openers: n.openers,
                         closers: n.closers,
+                        frames: n.frames,
                     };
                     if let Some((class, word)) = n
                         .classes

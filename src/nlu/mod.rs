@@ -5,6 +5,7 @@
 //! - [`intent`] — the closed set of intents (SPEC §4) and the locales.
 //! - [`data`] — one locale's `intents/` files → typed data.
 //! - [`normalize`] — case, accents, punctuation, spelling fixes; input length limit.
+//! - [`augment`] — extra training copies: word dropout, wrapped and reframed requests.
 //! - [`preamble`] — self-introductions and identifiers set aside before classifying.
 //! - [`patterns`] — the deterministic stage: unmistakable phrasings (one `RegexSet`).
 //! - [`features`] + [`classifier`] — hashed n-grams → logistic regression trained at load.
@@ -13,6 +14,7 @@
 //! - [`parser`] — the cascade that puts them together: [`Nlu::parse`].
 //! - [`eval`] — accuracy, macro-F1, out-of-scope recall, false actions.
 
+pub mod augment;
 pub mod classifier;
 pub mod data;
 pub mod eval;

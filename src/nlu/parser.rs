@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::NluError;
+use super::augment::Augmenter;
 use super::classifier::{Classifier, TrainOptions};
-use super::data::{LocaleData, Wrappers};
+use super::data::LocaleData;
 use super::features::{Features, WordClasses, extract_with};
 use super::gate::{Gate, MIN_COVERAGE};
 use super::intent::{Intent, Locale};
@@ -26,8 +27,6 @@ pub const ACT_CONFIDENCE: f32 = 0.55;
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
 /// How much an expected intent's odds are multiplied by.
 pub const EXPECTED_BOOST: f32 = 3.0;
-/// One training example in this many gets a wrapped copy (see [`Wrappers`]).
-const WRAP_EVERY: usize = 2;
 
 /// What a message means: the intent, how sure, the slots, and impossible values.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +122,7 @@ impl Nlu {
             normalized.iter().map(String::as_str),
         );
         let patterns = Patterns::new(&data.intents, locale.as_str())?;
-        let wrappers = Wrappers::normalized(&data.wrappers, &normalizer);
+        let augmenter = Augmenter::new(&data.wrappers, &normalizer, locale.as_str())?;
         let classes = WordClasses::new(data.classes.iter().map(|(name, words)| {
             let words = words.iter().map(|w| normalizer.normalize(w)).collect();
             (name.as_str(), words)
@@ -137,17 +136,8 @@ impl Nlu {
             if seen.insert(norm.clone()) {
                 let norm = preamble.strip(norm);
                 samples.push((extract(&norm), intent.index()));
-                // Word dropout: a copy without one word teaches the model not to lean
-                // on any single word (real messages leave words out).
-                if let Some(shorter) = drop_one_word(&norm) {
-                    samples.push((extract(&shorter), intent.index()));
-                }
-                // Wrapping: "hi, can you help me …" around requests of every intent,
-                // out_of_scope included, so the wrapping carries no intent of its own.
-                if !intent.is_conversational()
-                    && let Some(wrapped) = wrappers.wrap(&norm, seen.len())
-                {
-                    samples.push((extract(&wrapped), intent.index()));
+                for copy in augmenter.copies(&norm, intent, seen.len()) {
+                    samples.push((extract(&copy), intent.index()));
                 }
             }
         }
@@ -341,58 +331,6 @@ impl Nlu {
     fn features(&self, norm: &str) -> Features {
         extract_with(norm, &self.classes)
     }
-}
-
-impl Wrappers {
-    /// The lists with every phrase normalised like the examples.
-    fn normalized(raw: &Wrappers, normalizer: &Normalizer) -> Wrappers {
-        let norm = |list: &[String]| {
-            list.iter()
-                .map(|w| normalizer.normalize(w))
-                .filter(|w| !w.is_empty())
-                .collect()
-        };
-        Wrappers {
-            openers: norm(&raw.openers),
-            closers: norm(&raw.closers),
-        }
-    }
-
-    /// The `n`-th example wrapped, for one example in [`WRAP_EVERY`]: an opener or a
-    /// closer, taken in turn (deterministic, so every start trains the same model).
-    fn wrap(&self, norm: &str, n: usize) -> Option<String> {
-        if n % WRAP_EVERY != 0 {
-            return None;
-        }
-        let turn = n / WRAP_EVERY;
-        let (list, before) = if turn % 2 == 0 {
-            (&self.openers, true)
-        } else {
-            (&self.closers, false)
-        };
-        let phrase = list.get((turn / 2) % list.len().max(1))?;
-        Some(if before {
-            format!("{phrase} {norm}")
-        } else {
-            format!("{norm} {phrase}")
-        })
-    }
-}
-
-/// The text without one of its words (chosen deterministically), for texts of 4+ words.
-fn drop_one_word(norm: &str) -> Option<String> {
-    let words: Vec<&str> = norm.split(' ').collect();
-    if words.len() < 4 {
-        return None;
-    }
-    let skip = norm.len() % words.len();
-    let kept: Vec<&str> = words
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != skip)
-        .map(|(_, w)| *w)
-        .collect();
-    Some(kept.join(" "))
 }
 
 /// The parsers of every locale, loaded once at start-up.
