@@ -12,6 +12,8 @@ use super::normalize::Normalizer;
 
 /// One training example in this many gets a wrapped copy.
 const WRAP_EVERY: usize = 2;
+/// How many other frames an example that opens with a frame is asked in.
+const REFRAMES: usize = 3;
 
 /// A group of request frames that can stand in for one another, normalised.
 #[derive(Debug, Clone)]
@@ -66,7 +68,7 @@ impl Augmenter {
 
     /// The extra training texts for the `n`-th distinct example, `norm`, of `intent`.
     pub fn copies(&self, norm: &str, intent: Intent, n: usize) -> Vec<String> {
-        let mut out = Vec::with_capacity(3);
+        let mut out = Vec::with_capacity(2 + REFRAMES);
         // Word dropout: real messages leave words out, so no single word should carry
         // an example.
         out.extend(drop_one_word(norm));
@@ -79,7 +81,13 @@ impl Augmenter {
         out.extend(self.wrap(norm, n));
         // faq and help questions are about how things work: their frame is their meaning.
         if !matches!(intent, Intent::Faq | Intent::Help) {
-            out.extend(self.reframe(norm, n));
+            for turn in 0..REFRAMES {
+                if let Some(copy) = self.reframe(norm, n * REFRAMES + turn)
+                    && !out.contains(&copy)
+                {
+                    out.push(copy);
+                }
+            }
         }
         out
     }
