@@ -1,7 +1,8 @@
 //! Training-time copies of the examples, so that the classifier learns what a request is
 //! about rather than how it happens to be worded: a copy without one word, a copy wrapped
-//! in a greeting or a "thanks", and a copy asked in another frame ("i want to…" → "how do
-//! i…"). All of it is deterministic, so every start trains the same model.
+//! in a greeting or a "thanks", and copies asked in up to [`REFRAMES`] other frames ("i
+//! want to…" → "how do i…"). All of it is deterministic, so every start trains the same
+//! model.
 
 use regex::Regex;
 
@@ -12,7 +13,8 @@ use super::normalize::Normalizer;
 
 /// One training example in this many gets a wrapped copy.
 const WRAP_EVERY: usize = 2;
-/// How many other frames an example that opens with a frame is asked in.
+/// At most this many other frames an example that opens with a frame is asked in (fewer
+/// when its group is smaller).
 const REFRAMES: usize = 3;
 
 /// A group of request frames that can stand in for one another, normalised.
@@ -54,7 +56,10 @@ impl Augmenter {
                 })?),
                 None => None,
             };
-            let same = norm(&group.same);
+            // Spellings that normalise alike ("me gustaría", "me gustaria") are one frame.
+            let mut same = norm(&group.same);
+            let mut seen = std::collections::HashSet::new();
+            same.retain(|f| seen.insert(f.clone()));
             if same.len() >= 2 {
                 frames.push(Frames { same, next_word });
             }
@@ -113,7 +118,8 @@ impl Augmenter {
     }
 
     /// `norm` with its opening frame replaced by another frame of the same group (the
-    /// `n`-th in turn), when it opens with one and the next word fits the group.
+    /// `n`-th in turn): the first group, in file order, whose longest frame that opens the
+    /// text is followed by a word that fits the group.
     fn reframe(&self, norm: &str, n: usize) -> Option<String> {
         for group in &self.frames {
             // The longest frame that opens the text: "how do i get" before "how do i".
@@ -132,7 +138,7 @@ impl Augmenter {
                 .as_ref()
                 .is_some_and(|re| !re.is_match(next))
             {
-                return None;
+                continue;
             }
             // Any other frame of the group, in turn.
             let mut pick = n % (group.same.len() - 1);
@@ -197,12 +203,34 @@ mod tests {
             "{copies:?}"
         );
         assert!(copies.iter().all(|c| c != "i want to reach an agent"));
-        // The longest frame is the one replaced.
+        // The longest frame is the one replaced: "how do i get", not "how do i".
+        let a = augmenter(vec![group(&["i want", "how do i", "how do i get"], None)]);
         assert_eq!(
-            a.reframe("how do i get a person", 0).as_deref(),
-            Some("i want to a person")
+            a.reframe("how do i get a copy", 0).as_deref(),
+            Some("i want a copy")
         );
         assert_eq!(a.reframe("pay my bill", 0), None);
+    }
+
+    #[test]
+    fn an_example_is_asked_in_three_different_other_frames() {
+        let frames = ["i want to", "how do i", "can i", "i need to", "how can i"];
+        let a = augmenter(vec![group(&frames, None)]);
+        let mut every = std::collections::HashSet::new();
+        for n in 0..8 {
+            let copies = a.copies("i want to reach an agent", Intent::HumanHandoff, n);
+            let reframed: Vec<&String> = copies
+                .iter()
+                .filter(|c| c.ends_with(" reach an agent"))
+                .filter(|c| frames.iter().any(|f| c.starts_with(f)))
+                .filter(|c| *c != "i want to reach an agent")
+                .collect();
+            let distinct: std::collections::HashSet<&&String> = reframed.iter().collect();
+            assert_eq!((reframed.len(), distinct.len()), (3, 3), "{copies:?}");
+            every.extend(reframed.into_iter().cloned());
+        }
+        // Across examples, every other frame takes its turn.
+        assert_eq!(every.len(), frames.len() - 1, "{every:?}");
     }
 
     #[test]
@@ -213,6 +241,21 @@ mod tests {
             Some("como puedo pagar mi recibo")
         );
         assert_eq!(a.reframe("quiero un recibo", 0), None);
+        // A frame whose next word does not fit one group may fit a later one.
+        let a = augmenter(vec![
+            group(&["necesito", "como puedo"], Some("(ar|er|ir)$")),
+            group(&["necesito que me ayudes a", "me puedes ayudar a"], None),
+        ]);
+        assert_eq!(
+            a.reframe("necesito que me ayudes a pagar", 0).as_deref(),
+            Some("me puedes ayudar a pagar")
+        );
+    }
+
+    #[test]
+    fn frames_that_normalise_alike_are_one_frame() {
+        let a = augmenter(vec![group(&["me gustaría", "me gustaria"], None)]);
+        assert_eq!(a.reframe("me gustaria pagar", 0), None);
     }
 
     #[test]
@@ -220,6 +263,14 @@ mod tests {
         let a = augmenter(vec![group(&["i want to", "how do i"], None)]);
         // Three words: too short for word dropout, and thanks is never wrapped.
         assert!(a.copies("thanks a lot", Intent::Thanks, 0).is_empty());
+        // Conversational, help and faq examples keep their frame.
+        for intent in [Intent::Cancel, Intent::Help, Intent::Faq] {
+            let copies = a.copies("i want to stop", intent, 0);
+            assert!(
+                !copies.iter().any(|c| c.starts_with("how do i")),
+                "{intent}: {copies:?}"
+            );
+        }
         let copies = a.copies("i want to reach an agent", Intent::HumanHandoff, 0);
         assert!(
             copies.contains(&"hi i want to reach an agent".to_owned()),

@@ -39,21 +39,23 @@ pub struct LocaleData {
     pub introductions: Vec<String>,
     /// Labels of identifiers followed by digits (`normalize.toml`'s `identifiers`).
     pub identifiers: Vec<String>,
-    /// Words members wrap a request in (`normalize.toml`'s `openers` / `closers`).
+    /// How members wrap and frame a request (`normalize.toml`'s `openers`, `closers` and
+    /// `[[frames]]`).
     pub wrappers: Wrappers,
     /// Word classes (`normalize.toml`'s `[classes]`): class name → its single words.
     pub classes: BTreeMap<String, Vec<String>>,
 }
 
-/// Openings ("hi", "can you help me") and closings ("please", "thanks") of a request.
-/// Training adds copies of some examples wrapped in one, so that the wrapping alone
-/// does not sway the intent.
+/// Openings ("hi", "can you help me") and closings ("please", "thanks") of a request, and
+/// the frames it is asked in ("i want to", "how do i"). Training adds copies of some
+/// examples wrapped in one or asked in another frame (`nlu::augment`), so that the
+/// wording alone does not sway the intent.
 #[derive(Debug, Clone, Default)]
 pub struct Wrappers {
     pub openers: Vec<String>,
     pub closers: Vec<String>,
     /// Groups of interchangeable request frames ("i want to", "how do i", "can i"): an
-    /// example that starts with one frame of a group also trains in another.
+    /// example that starts with one frame of a group also trains in up to three others.
     pub frames: Vec<FrameGroup>,
 }
 
