@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rust_decimal_macros::dec;
 
 use crate::fakes::{FakeSmtp, FakeTwilio};
-use crate::support::{TestApp, spawn_app_at};
+use crate::support::{TestApp, spawn_app_delivering_by_hand};
 
 const ANA_PHONE: &str = "+15105550101";
 const GRACE_PHONE: &str = "+12065550103";
@@ -41,7 +41,7 @@ async fn app(smtp: Option<&FakeSmtp>, twilio: Option<&FakeTwilio>, clock: Clock)
         twilio_api_url: twilio.map(|t| t.url.clone()),
         ..Options::default()
     };
-    spawn_app_at(options, clock).await
+    spawn_app_delivering_by_hand(options, clock).await
 }
 
 fn count(app: &TestApp, sql: &str) -> i64 {
@@ -382,7 +382,7 @@ async fn linked_telegram_chats_get_the_notices_they_asked_for() {
         telegram_api_url: Some(api.url.clone()),
         ..Options::default()
     };
-    let app = spawn_app_at(options, noon("2026-11-27")).await;
+    let app = spawn_app_delivering_by_hand(options, noon("2026-11-27")).await;
     let ana: Mrn = "11000001".parse().unwrap();
     let conn = app.db.connect();
     storage::link_address(

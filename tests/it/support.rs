@@ -102,6 +102,17 @@ pub async fn spawn_app_with(options: Options) -> TestApp {
 
 /// A server whose clock is `clock` (a stopped one for quiet hours and run dates).
 pub async fn spawn_app_at(options: Options, clock: Clock) -> TestApp {
+    spawn(options, clock, true).await
+}
+
+/// [`spawn_app_at`] without the background delivery worker: for tests that deliver the
+/// outbox by hand (`deliver_all`) and check what went out right after. With the worker
+/// running, it could claim a message first and still be sending it when the test looks.
+pub async fn spawn_app_delivering_by_hand(options: Options, clock: Clock) -> TestApp {
+    spawn(options, clock, false).await
+}
+
+async fn spawn(options: Options, clock: Clock, workers: bool) -> TestApp {
     let db = TestDb::new();
     let gateway = Arc::new(SandboxGateway::new());
     let (nlu, catalog) = language();
@@ -116,7 +127,9 @@ pub async fn spawn_app_at(options: Options, clock: Clock) -> TestApp {
         catalog,
     )
     .expect("build state");
-    startup::spawn_workers(&state);
+    if workers {
+        startup::spawn_workers(&state);
+    }
     let handle = state.clone();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
