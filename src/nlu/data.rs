@@ -62,6 +62,7 @@ pub struct Wrappers {
 /// Request frames that can stand in for one another before the same words.
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct FrameGroup {
+    /// The frames, as written (normalised when the parser is built).
     pub same: Vec<String>,
     /// A regular expression the word after the frame must match ("quiero pagar" can be
     /// "¿cómo puedo pagar?", "quiero un recibo" cannot be "¿cómo puedo un recibo?").
