@@ -60,28 +60,24 @@ pub fn sign_in_first(ctx: &Ctx<'_>) -> Reply {
 pub fn out_of_scope(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     state.misses = state.misses.saturating_add(1);
     let b = &ctx.plan.billing;
-    let mut r = if parse.billing_problem {
-        // billbot cannot correct a bill; the billing team can, so offer it at once.
-        Reply::say(t!(
-            "oos-billing-problem",
-            phone = b.phone.as_str(),
-            tty = b.tty.as_str()
-        ))
-        .button(
+    let mut r = if parse.billing_problem || state.misses >= 2 {
+        let (phone, tty) = (b.phone.as_str(), b.tty.as_str());
+        // billbot cannot correct a bill; the billing team can, so a reported problem gets
+        // the offer of a person at once, not after a second miss.
+        let text = if parse.billing_problem {
+            t!("oos-billing-problem", phone = phone, tty = tty)
+        } else {
+            t!("oos-offer-person", phone = phone, tty = tty)
+        };
+        let offer = Reply::say(text).button(
             t!("button-talk-to-person"),
             value("do", Some("human_handoff"), None),
-        )
-    } else if state.misses >= 2 {
-        Reply::say(t!(
-            "oos-offer-person",
-            phone = b.phone.as_str(),
-            tty = b.tty.as_str()
-        ))
-        .button(
-            t!("button-talk-to-person"),
-            value("do", Some("human_handoff"), None),
-        )
-        .button(t!("button-help"), value("do", Some("help"), None))
+        );
+        if parse.billing_problem {
+            offer
+        } else {
+            offer.button(t!("button-help"), value("do", Some("help"), None))
+        }
     } else {
         Reply::say(t!("oos-reply")).and(t!("oos-examples"))
     };

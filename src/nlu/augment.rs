@@ -5,6 +5,7 @@
 //! model.
 
 use regex::Regex;
+use rustc_hash::FxHashSet;
 
 use super::NluError;
 use super::data::Wrappers;
@@ -58,7 +59,7 @@ impl Augmenter {
             };
             // Spellings that normalise alike ("me gustaría", "me gustaria") are one frame.
             let mut same = norm(&group.same);
-            let mut seen = std::collections::HashSet::new();
+            let mut seen = FxHashSet::default();
             same.retain(|f| seen.insert(f.clone()));
             if same.len() >= 2 {
                 frames.push(Frames { same, next_word });

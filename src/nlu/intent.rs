@@ -87,7 +87,8 @@ impl Intent {
     }
 
     /// Turns of the conversation itself ("hi", "thanks", "yes", "cancel") rather than
-    /// requests; training does not wrap them in openers and closers.
+    /// requests; training neither wraps them in openers and closers nor asks them in
+    /// other frames (`nlu::augment`).
     pub fn is_conversational(self) -> bool {
         matches!(
             self,
