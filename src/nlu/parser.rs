@@ -23,6 +23,10 @@ use crate::assets::{self, Folder, Source, TextFile};
 pub const MIN_CONFIDENCE: f32 = 0.45;
 /// An acting intent needs at least this probability (and evidence) without a pattern.
 pub const ACT_CONFIDENCE: f32 = 0.55;
+/// What is left of the probability after intents are turned down is never taken as less
+/// than this: when a turned-down intent held nearly all of it, what remains is noise, and
+/// dividing by it would make a runner-up the classifier gave almost nothing look sure.
+pub const MIN_REMAINING: f32 = 0.25;
 /// Confidence reported for a pattern match the classifier rates lower.
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
 /// How much an expected intent's odds are multiplied by.
@@ -280,10 +284,11 @@ impl Nlu {
             p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
         );
         // Intents turned down for want of evidence leave their probability mass behind;
-        // the rest is judged on what remains (p(intent | not those)).
+        // the rest is judged on what remains (p(intent | not those)); less than
+        // MIN_REMAINING is too little to judge by.
         let mut rejected = 0.0f32;
         for intent in ranked.iter().copied().take(3) {
-            let share = p(intent) / (1.0 - rejected).max(1e-6);
+            let share = p(intent) / (1.0 - rejected).max(MIN_REMAINING);
             if intent == Intent::OutOfScope || share < MIN_CONFIDENCE {
                 return oos;
             }
