@@ -231,6 +231,26 @@ fn the_spec_example_line() {
 }
 
 #[test]
+fn a_personal_reminder_is_not_a_payment() {
+    // billbot keeps no to-do reminders: asked for one, it must not pay or change settings.
+    for (locale, text) in [
+        (Locale::EnUs, "make a reminder to pay the mortgage"),
+        (
+            Locale::EnUs,
+            "i want to be reminded to pay the electric bill",
+        ),
+        (Locale::EsUs, "ponme un recordatorio para pagar la renta"),
+        (
+            Locale::EsUs,
+            "crea un recordatorio de pagar el celular el viernes",
+        ),
+    ] {
+        let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
+        assert!(!p.intent.is_acting(), "{text}: {p:?}");
+    }
+}
+
+#[test]
 fn impossible_values_are_reported_not_dropped() {
     let nlu = NLUS.get(Locale::EnUs);
     for (text, slot) in [
