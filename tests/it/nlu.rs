@@ -231,19 +231,23 @@ fn the_spec_example_line() {
 }
 
 #[test]
-fn a_personal_reminder_is_not_a_payment() {
-    // billbot keeps no to-do reminders: asked for one, it must not pay or change settings.
+fn assistant_chores_are_never_acted_on() {
+    // billbot keeps no to-do reminders and reads no one's messages: asked for either, it
+    // must not pay or change a setting, however much the words sound like its notices.
     for (locale, text) in [
         (Locale::EnUs, "make a reminder to pay the mortgage"),
         (
             Locale::EnUs,
             "i want to be reminded to pay the electric bill",
         ),
+        (Locale::EnUs, "please read me the text i just got"),
+        (Locale::EnUs, "set up a reminder for my yoga class"),
         (Locale::EsUs, "ponme un recordatorio para pagar la renta"),
         (
             Locale::EsUs,
             "crea un recordatorio de pagar el celular el viernes",
         ),
+        (Locale::EsUs, "léeme el último mensaje de texto"),
     ] {
         let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
         assert!(!p.intent.is_acting(), "{text}: {p:?}");
