@@ -255,6 +255,24 @@ fn assistant_chores_are_never_acted_on() {
 }
 
 #[test]
+fn taxes_and_bank_products_are_never_acted_on() {
+    // intents/LABELS.md: taxes and a bank's or card's own products stay out of scope, in
+    // both locales alike (slots.toml's `against`).
+    for (locale, text) in [
+        (Locale::EnUs, "i want to pay my property taxes with my visa"),
+        (Locale::EsUs, "quiero pagar mis impuestos con mi visa"),
+        (
+            Locale::EsUs,
+            "pon el depósito directo de mi cheque de nómina en automático",
+        ),
+        (Locale::EsUs, "paga la póliza del carro con mi tarjeta"),
+    ] {
+        let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
+        assert!(!p.intent.is_acting(), "{text}: {p:?}");
+    }
+}
+
+#[test]
 fn impossible_values_are_reported_not_dropped() {
     let nlu = NLUS.get(Locale::EnUs);
     for (text, slot) in [
