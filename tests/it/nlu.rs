@@ -255,10 +255,14 @@ fn assistant_chores_are_never_acted_on() {
 }
 
 #[test]
-fn taxes_and_bank_products_are_never_acted_on() {
-    // intents/LABELS.md: taxes and a bank's or card's own products stay out of scope, in
-    // both locales alike (slots.toml's `against`).
+fn near_topic_requests_are_never_acted_on() {
+    // intents/LABELS.md: taxes, fines, paying a person, a bank's or card's own products and
+    // the printer's paper stay out of scope, in both locales alike (slots.toml's `against`).
     for (locale, text) in [
+        (Locale::EnUs, "pay back my cousin the 30 bucks"),
+        (Locale::EnUs, "pay the speeding ticket i got tuesday"),
+        (Locale::EsUs, "quiero pagar la multa del estacionamiento"),
+        (Locale::EsUs, "la impresora ya no tiene papel"),
         (Locale::EnUs, "i want to pay my property taxes with my visa"),
         (Locale::EsUs, "quiero pagar mis impuestos con mi visa"),
         (
