@@ -242,7 +242,10 @@ fn assistant_chores_are_never_acted_on() {
         ),
         (Locale::EnUs, "please read me the text i just got"),
         (Locale::EnUs, "set up a reminder for my yoga class"),
-        (Locale::EsUs, "ponme un recordatorio para pagar la renta"),
+        (
+            Locale::EsUs,
+            "hazme un recordatorio para pagarle a mi hermana",
+        ),
         (
             Locale::EsUs,
             "crea un recordatorio de pagar el celular el viernes",
@@ -262,7 +265,7 @@ fn near_topic_requests_are_never_acted_on() {
         (Locale::EnUs, "pay back my cousin the 30 bucks"),
         (Locale::EnUs, "pay the speeding ticket i got tuesday"),
         (Locale::EsUs, "quiero pagar la multa del estacionamiento"),
-        (Locale::EsUs, "la impresora ya no tiene papel"),
+        (Locale::EsUs, "se acabó el papel de la impresora"),
         (Locale::EnUs, "i want to pay my property taxes with my visa"),
         (Locale::EsUs, "quiero pagar mis impuestos con mi visa"),
         (
