@@ -196,6 +196,12 @@ impl Nlu {
             .contains(&self.normalizer.normalize(text))
     }
 
+    /// True when `slots.toml`'s `against` names something in `text`: no acting intent is
+    /// then taken without a pattern.
+    pub fn names_something_out_of_scope(&self, text: &str) -> bool {
+        self.gate.blocks_action(&self.classifier_text(text))
+    }
+
     /// The text as every stage sees it.
     pub fn normalize(&self, text: &str) -> String {
         self.normalizer.normalize(text)
