@@ -72,14 +72,14 @@ fn every_intent_has_enough_examples_in_every_locale() {
 /// Issue 3's goal on the held-out corpus, per locale.
 const GOAL_ACCURACY: f64 = 0.95;
 const GOAL_OOS_RECALL: f64 = 0.90;
-/// Met for en-US, not yet for es-US (accuracy en-US 0.967, es-US 0.941; out-of-scope
-/// recall en-US 0.972, es-US 0.910): until it is, these floors, just under today's figures,
+/// Met for en-US, not yet for es-US (accuracy en-US 0.968, es-US 0.946; out-of-scope
+/// recall en-US 0.979, es-US 0.931): until it is, these floors, just under today's figures,
 /// stop the engine from getting worse. Raise them as it improves; the goal above is what
 /// closes the issue.
 /// (The corpus follows intents/LABELS.md: a bill named by its kind or company is labelled
 /// by the act, so "pay my cable bill" is `pay_bill`; a billing problem reported without
 /// asking for a person is `out_of_scope`.)
-const ACCURACY_FLOOR: f64 = 0.92;
+const ACCURACY_FLOOR: f64 = 0.93;
 const OOS_RECALL_FLOOR: f64 = 0.90;
 
 #[test]
