@@ -26,6 +26,8 @@ pub const ACT_CONFIDENCE: f32 = 0.55;
 /// What is left of the probability after intents are turned down is never taken as less
 /// than this: when a turned-down intent held nearly all of it, what remains is noise, and
 /// dividing by it would make a runner-up the classifier gave almost nothing look sure.
+/// The confidence reported for such a runner-up is lower too, so the caller is less
+/// likely to trust it (it may try the other language, or ask).
 pub const MIN_REMAINING: f32 = 0.25;
 /// Confidence reported for a pattern match the classifier rates lower.
 pub const PATTERN_CONFIDENCE: f32 = 0.95;
@@ -290,7 +292,7 @@ impl Nlu {
             p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
         );
         // Intents turned down for want of evidence leave their probability mass behind;
-        // the rest is judged on what remains (p(intent | not those)); less than
+        // the rest is judged on what remains (roughly p(intent | not those)); less than
         // MIN_REMAINING is too little to judge by.
         let mut rejected = 0.0f32;
         for intent in ranked.iter().copied().take(3) {

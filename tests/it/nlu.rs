@@ -232,25 +232,17 @@ fn the_spec_example_line() {
 
 #[test]
 fn assistant_chores_are_never_acted_on() {
-    // billbot keeps no to-do reminders and reads no one's messages: asked for either, it
-    // must not pay or change a setting, however much the words sound like its notices.
+    // billbot reads no one's messages and keeps no to-do list: asked to, it must not pay
+    // or change a setting, however much the words sound like its notices. (A reminder to
+    // pay a bill is a notification setting, intents/LABELS.md, so none is tested here.)
     for (locale, text) in [
-        (Locale::EnUs, "make a reminder to pay the mortgage"),
-        (
-            Locale::EnUs,
-            "i want to be reminded to pay the electric bill",
-        ),
         (Locale::EnUs, "please read me the text i just got"),
-        (Locale::EnUs, "set up a reminder for my yoga class"),
-        (
-            Locale::EsUs,
-            "hazme un recordatorio para pagarle a mi hermana",
-        ),
-        (
-            Locale::EsUs,
-            "crea un recordatorio de pagar el celular el viernes",
-        ),
+        (Locale::EnUs, "add call the plumber to my list of reminders"),
         (Locale::EsUs, "léeme el último mensaje de texto"),
+        (
+            Locale::EsUs,
+            "agrega comprar leche a mi lista de pendientes",
+        ),
     ] {
         let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
         assert!(!p.intent.is_acting(), "{text}: {p:?}");
@@ -259,20 +251,22 @@ fn assistant_chores_are_never_acted_on() {
 
 #[test]
 fn near_topic_requests_are_never_acted_on() {
-    // intents/LABELS.md: taxes, fines, paying a person, a bank's or card's own products and
-    // the printer's paper stay out of scope, in both locales alike (slots.toml's `against`).
+    // intents/LABELS.md: taxes and government fines, money to a person and outside
+    // providers stay out of scope, in both locales alike (slots.toml's `against`).
     for (locale, text) in [
-        (Locale::EnUs, "pay back my cousin the 30 bucks"),
+        (Locale::EnUs, "pay my roommate his share of the rent"),
         (Locale::EnUs, "pay the speeding ticket i got tuesday"),
-        (Locale::EsUs, "quiero pagar la multa del estacionamiento"),
-        (Locale::EsUs, "se acabó el papel de la impresora"),
         (Locale::EnUs, "i want to pay my property taxes with my visa"),
+        (Locale::EsUs, "quiero pagar la multa del estacionamiento"),
+        (
+            Locale::EsUs,
+            "págale su parte de la renta a mi compañero de cuarto",
+        ),
         (Locale::EsUs, "quiero pagar mis impuestos con mi visa"),
         (
             Locale::EsUs,
-            "pon el depósito directo de mi cheque de nómina en automático",
+            "paga la cuenta del laboratorio externo con mi tarjeta",
         ),
-        (Locale::EsUs, "paga la póliza del carro con mi tarjeta"),
     ] {
         let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
         assert!(!p.intent.is_acting(), "{text}: {p:?}");
