@@ -230,12 +230,20 @@ fn the_spec_example_line() {
     assert!(!line.contains("invalid"), "{line}");
 }
 
+/// Fails for any of the messages that the parser of its locale gives an acting intent.
+fn assert_never_acted_on(messages: &[(Locale, &str)]) {
+    for &(locale, text) in messages {
+        let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
+        assert!(!p.intent.is_acting(), "{text}: {p:?}");
+    }
+}
+
 #[test]
 fn assistant_chores_are_never_acted_on() {
     // billbot reads no one's messages and keeps no to-do list: asked to, it must not pay
     // or change a setting, however much the words sound like its notices. (A reminder to
     // pay a bill is a notification setting, intents/LABELS.md, so none is tested here.)
-    for (locale, text) in [
+    assert_never_acted_on(&[
         (Locale::EnUs, "please read me the text i just got"),
         (Locale::EnUs, "add call the plumber to my list of reminders"),
         (Locale::EsUs, "léeme el último mensaje de texto"),
@@ -243,17 +251,14 @@ fn assistant_chores_are_never_acted_on() {
             Locale::EsUs,
             "agrega comprar leche a mi lista de pendientes",
         ),
-    ] {
-        let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
-        assert!(!p.intent.is_acting(), "{text}: {p:?}");
-    }
+    ]);
 }
 
 #[test]
 fn near_topic_requests_are_never_acted_on() {
     // intents/LABELS.md: taxes and government fines, money to a person and outside
     // providers stay out of scope, in both locales alike (slots.toml's `against`).
-    for (locale, text) in [
+    assert_never_acted_on(&[
         (Locale::EnUs, "pay my roommate his share of the rent"),
         (Locale::EnUs, "pay the speeding ticket i got tuesday"),
         (Locale::EnUs, "i want to pay my property taxes with my visa"),
@@ -267,10 +272,7 @@ fn near_topic_requests_are_never_acted_on() {
             Locale::EsUs,
             "paga la cuenta del laboratorio externo con mi tarjeta",
         ),
-    ] {
-        let p = NLUS.get(locale).parse(text, SLOT_TODAY, &[]);
-        assert!(!p.intent.is_acting(), "{text}: {p:?}");
-    }
+    ]);
 }
 
 #[test]
