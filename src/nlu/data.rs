@@ -107,6 +107,28 @@ struct NormalizeFile {
     classes: BTreeMap<String, Vec<String>>,
 }
 
+/// `[evidence]` and `[[against_for]]` name intents: a misspelt name would silently switch
+/// a safeguard off, so it is an error. `[[against_for]]` names acting intents only.
+fn check_intent_names(vocab: &SlotVocab, path: &str) -> Result<(), NluError> {
+    let names = vocab.evidence.keys().map(|k| (k, false));
+    let names = names.chain(
+        vocab
+            .against_for
+            .iter()
+            .flat_map(|rule| rule.intents.iter().map(|i| (i, true))),
+    );
+    for (name, must_act) in names {
+        let intent: Intent = name.parse()?;
+        if must_act && !intent.is_acting() {
+            return Err(NluError::BadFile {
+                path: path.to_owned(),
+                message: format!("[[against_for]]: {name:?} is not an acting intent"),
+            });
+        }
+    }
+    Ok(())
+}
+
 impl LocaleData {
     /// Parses the files of one locale folder; files that are not `.toml` are ignored.
     pub fn from_files(files: &[TextFile]) -> Result<Self, NluError> {
@@ -121,7 +143,10 @@ impl LocaleData {
                 message: e.to_string(),
             };
             match stem {
-                "slots" => data.vocab = toml::from_str(&file.contents).map_err(bad)?,
+                "slots" => {
+                    data.vocab = toml::from_str(&file.contents).map_err(bad)?;
+                    check_intent_names(&data.vocab, &file.path)?;
+                }
                 "normalize" => {
                     let n: NormalizeFile = toml::from_str(&file.contents).map_err(bad)?;
                     data.replacements = n.replace;
@@ -183,5 +208,39 @@ impl LocaleData {
         self.intents
             .iter()
             .flat_map(|d| d.examples.iter().map(move |e| (e.as_str(), d.intent)))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn slots(contents: &str) -> Result<LocaleData, NluError> {
+        LocaleData::from_files(&[TextFile {
+            path: "en-US/slots.toml".into(),
+            contents: contents.into(),
+        }])
+    }
+
+    #[test]
+    fn intent_names_in_slots_must_be_intents() {
+        let rule =
+            |intents: &str| format!("[[against_for]]\nintents = [{intents}]\nphrases = [\"x\"]\n");
+        assert!(slots("[evidence]\npay_bill = [\"pay\"]\n").is_ok());
+        assert!(slots(&rule("\"pay_bill\", \"notification_prefs\"")).is_ok());
+        // A misspelt name would switch a safeguard off without a word.
+        assert!(matches!(
+            slots("[evidence]\npay_bil = [\"pay\"]\n"),
+            Err(NluError::UnknownIntent(_))
+        ));
+        assert!(matches!(
+            slots(&rule("\"notification_pref\"")),
+            Err(NluError::UnknownIntent(_))
+        ));
+        // Only acting intents are ever turned down.
+        assert!(matches!(
+            slots(&rule("\"faq\"")),
+            Err(NluError::BadFile { .. })
+        ));
     }
 }

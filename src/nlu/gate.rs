@@ -22,6 +22,8 @@ pub struct Gate {
     evidence: Vec<(Intent, Matcher<()>)>,
     /// `against` of `slots.toml`: near-topic requests billbot cannot do.
     against: Matcher<()>,
+    /// `[[against_for]]` of `slots.toml`: phrases that turn down only some acting intents.
+    against_for: Vec<(Vec<Intent>, Matcher<()>)>,
     /// `other_bills` of `slots.toml`: bills of other kinds or companies.
     other_bills: Matcher<()>,
     /// `[billing_problem]` of `slots.toml`: problem words and billing words.
@@ -68,6 +70,15 @@ impl Gate {
                 .filter_map(|(k, list)| Some((k.parse().ok()?, phrases(list))))
                 .collect(),
             against: phrases(&data.vocab.against),
+            against_for: data
+                .vocab
+                .against_for
+                .iter()
+                .map(|rule| {
+                    let intents = rule.intents.iter().filter_map(|i| i.parse().ok());
+                    (intents.collect(), phrases(&rule.phrases))
+                })
+                .collect(),
             other_bills: phrases(&data.vocab.other_bills),
             problems: phrases(&data.vocab.billing_problem.problems),
             billing: phrases(&data.vocab.billing_problem.billing),
@@ -85,9 +96,15 @@ impl Gate {
         }
     }
 
-    /// True when the message names a near-topic request billbot cannot do.
-    pub fn blocks_action(&self, norm: &str) -> bool {
-        self.against.first(&tokens(norm)).is_some()
+    /// True when the message names a near-topic request billbot cannot do, so that it
+    /// must not be taken as `intent` (an acting intent) without a pattern.
+    pub fn blocks_action(&self, intent: Intent, norm: &str) -> bool {
+        let toks = tokens(norm);
+        self.against.first(&toks).is_some()
+            || self
+                .against_for
+                .iter()
+                .any(|(intents, m)| intents.contains(&intent) && m.first(&toks).is_some())
     }
 
     /// True when `[evidence]` lists words for `intent`.

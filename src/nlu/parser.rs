@@ -198,10 +198,10 @@ impl Nlu {
             .contains(&self.normalizer.normalize(text))
     }
 
-    /// True when `slots.toml`'s `against` names something in `text`: no acting intent is
-    /// then taken without a pattern.
-    pub fn names_something_out_of_scope(&self, text: &str) -> bool {
-        self.gate.blocks_action(&self.classifier_text(text))
+    /// True when `slots.toml`'s `against` or an `[[against_for]]` of `intent` (an acting
+    /// intent) names something in `text`: `intent` is then not taken without a pattern.
+    pub fn rules_out(&self, intent: Intent, text: &str) -> bool {
+        self.gate.blocks_action(intent, &self.classifier_text(text))
     }
 
     /// The text as every stage sees it.
@@ -310,7 +310,7 @@ impl Nlu {
             if rejected > 0.0 {
                 continue;
             }
-            let against = acting && self.gate.blocks_action(norm);
+            let against = acting && self.gate.blocks_action(intent, norm);
             let needed = match self.gate.evidence(intent, norm, slots) {
                 _ if against => f32::INFINITY,
                 0 => f32::INFINITY,

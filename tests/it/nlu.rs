@@ -277,16 +277,57 @@ fn near_topic_requests_are_never_acted_on() {
 
 #[test]
 fn no_example_of_an_acting_intent_is_turned_down_by_against() {
-    // A phrase of slots.toml's `against` turns down every acting intent, so one that also
-    // occurs in an acting example teaches the classifier a request it can never act on.
+    // A phrase of slots.toml's `against` turns down every acting intent (one of
+    // `[[against_for]]` the intents listed with it), so one that also occurs in an example
+    // of an intent it turns down teaches the classifier a request it can never act on.
     for locale in Locale::ALL {
         let nlu = NLUS.get(locale);
         let blocked: Vec<_> = nlu
             .examples()
             .iter()
-            .filter(|(text, intent)| intent.is_acting() && nlu.names_something_out_of_scope(text))
+            .filter(|(text, intent)| intent.is_acting() && nlu.rules_out(*intent, text))
             .collect();
         assert!(blocked.is_empty(), "{locale}: {blocked:?}");
+    }
+}
+
+#[test]
+fn against_for_turns_down_only_the_intents_it_names() {
+    // A personal reminder is never a payment, an autopay change or an opt-out, but the same
+    // words may ask for billbot's payment reminders (intents/LABELS.md).
+    for (locale, text) in [
+        (Locale::EnUs, "remind me to pay the rent on friday"),
+        (Locale::EnUs, "set a reminder to pay my premium"),
+        (Locale::EsUs, "recuerdame pagar la renta el viernes"),
+    ] {
+        let nlu = NLUS.get(locale);
+        for acting in [Intent::PayBill, Intent::SetupAutopay, Intent::Unsubscribe] {
+            assert!(nlu.rules_out(acting, text), "{locale} {text:?} {acting}");
+        }
+        assert!(
+            !nlu.rules_out(Intent::NotificationPrefs, text),
+            "{locale} {text:?}"
+        );
+    }
+    // Another sender's messages are not billbot's to stop; that company's bill is still
+    // labelled by the act.
+    for (locale, stop, pay) in [
+        (
+            Locale::EnUs,
+            "make amazon stop texting me",
+            "pay my amazon bill",
+        ),
+        (
+            Locale::EsUs,
+            "ya no quiero correos del banco",
+            "pagar la cuenta del banco",
+        ),
+    ] {
+        let nlu = NLUS.get(locale);
+        for acting in [Intent::Unsubscribe, Intent::NotificationPrefs] {
+            assert!(nlu.rules_out(acting, stop), "{locale} {stop:?} {acting}");
+        }
+        assert!(!nlu.rules_out(Intent::PayBill, pay), "{locale} {pay:?}");
     }
 }
 

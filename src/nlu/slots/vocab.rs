@@ -57,6 +57,10 @@ pub struct SlotVocab {
     /// Words of near-topic requests billbot cannot do (transfers, refunds, disputes,
     /// lists): with one of them, no acting intent is returned without a pattern.
     pub against: Vec<String>,
+    /// Phrases that turn down only the acting intents named with them: "remind me to" is
+    /// never a payment, but may be a request for payment reminders.
+    #[serde(default)]
+    pub against_for: Vec<AgainstFor>,
     /// Bills of other kinds or companies ("phone bill", "verizon"): the member may mean
     /// them, but billbot can only act on the plan's bills (see `Parse::other_bill`).
     pub other_bills: Vec<String>,
@@ -67,6 +71,13 @@ pub struct SlotVocab {
     pub billing_problem: BillingProblem,
     /// Acting intent → words that must appear (or a slot) before billbot acts on it.
     pub evidence: BTreeMap<String, Vec<String>>,
+}
+
+/// One `[[against_for]]` of `slots.toml`: `phrases` turn down the acting `intents`.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct AgainstFor {
+    pub intents: Vec<String>,
+    pub phrases: Vec<String>,
 }
 
 /// The two word lists of `slots.toml`'s `[billing_problem]`.
