@@ -5,6 +5,7 @@
 //! sentence's full stop does not), runs of spaces collapsed, then the whole-word spelling
 //! fixes of `normalize.toml` applied. Input beyond [`MAX_INPUT_CHARS`] is truncated.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rustc_hash::FxHashMap;
@@ -123,8 +124,27 @@ impl Normalizer {
     }
 }
 
-/// Case, accent and punctuation folding (no spelling fixes).
+/// True for a web address or an e-mail address ("https://kp.org/billing", "www.kp.org",
+/// "ana@example.org"): pasted along with a request, it says nothing about the request, and
+/// folded into words ("https kp org") it would read as a message about something else.
+fn is_link(word: &str) -> bool {
+    word.contains("://")
+        || word
+            .get(..4)
+            .is_some_and(|p| p.eq_ignore_ascii_case("www."))
+        || word
+            .split_once('@')
+            .is_some_and(|(user, host)| !user.is_empty() && host.contains('.'))
+}
+
+/// Case, accent and punctuation folding (no spelling fixes); links are left out.
 pub fn fold(text: &str) -> String {
+    let text: Cow<'_, str> = if text.split_whitespace().any(is_link) {
+        let words: Vec<&str> = text.split_whitespace().filter(|w| !is_link(w)).collect();
+        Cow::Owned(words.join(" "))
+    } else {
+        Cow::Borrowed(text)
+    };
     let chars: Vec<char> = text
         .nfkd()
         .filter(|c| !is_combining_mark(*c))
@@ -178,6 +198,21 @@ mod tests {
         assert_eq!(fold("bill M-1002 - please"), "bill m-1002 please");
         assert_eq!(fold("pay $-5 or .50"), "pay $-5 or .50");
         assert_eq!(fold("'yes'"), "yes");
+    }
+
+    #[test]
+    fn leaves_out_links_and_email_addresses() {
+        assert_eq!(
+            fold("When is my bill due?? https://kp.org/billing"),
+            "when is my bill due"
+        );
+        assert_eq!(fold("see www.kp.org, then pay"), "see then pay");
+        assert_eq!(
+            fold("I'm Ana@Example.org what do I owe"),
+            "i'm what do i owe"
+        );
+        // Not links: an "@" alone, a price, a plain word with a dot after it.
+        assert_eq!(fold("pay @ 5pm, $40.50 ok."), "pay 5pm $40.50 ok");
     }
 
     #[test]

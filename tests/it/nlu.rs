@@ -422,6 +422,32 @@ fn fixture_introductions_identifiers_and_other_bills() {
     assert_ne!(p.intent, Intent::PayBill, "{p:?}");
 }
 
+#[test]
+fn verification_details_are_set_aside_before_classifying() {
+    // Members give their name, birth date and record number up front (SPEC's linking asks
+    // for them); none of it says what they want.
+    for (locale, text, rest) in [
+        (
+            Locale::EnUs,
+            "Hi my name is John Smith, DOB 01/02/1980, MRN 12345678. What is my balance?",
+            "hi what is my balance",
+        ),
+        (
+            Locale::EsUs,
+            "hola, fecha de nacimiento 02/01/1980, mrn 12345678, cuanto debo",
+            "hola cuanto debo",
+        ),
+    ] {
+        let nlu = NLUS.get(locale);
+        assert_eq!(nlu.classifier_text(text), rest, "{locale}");
+        assert_eq!(
+            nlu.parse(text, SLOT_TODAY, &[]).intent,
+            Intent::CheckBalance,
+            "{locale} {text:?}"
+        );
+    }
+}
+
 /// A problem with the plan's bill is flagged so the out-of-scope reply can offer the
 /// billing team; another company's bill or a plain question is not.
 #[test]

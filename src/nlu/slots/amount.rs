@@ -72,6 +72,10 @@ impl AmountRules {
                 (rest, i + 1)
             };
             let raw = raw.trim_end_matches(['$', '%']);
+            // "$$", "how much $ do i owe": money talk, not an amount that was mistyped.
+            if !raw.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
             return Some(Found {
                 start: i,
                 end,

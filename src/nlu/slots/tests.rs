@@ -97,6 +97,25 @@ fn impossible_amounts_and_dates_are_invalid() {
 }
 
 #[test]
+fn a_dollar_sign_without_digits_is_no_amount() {
+    let (rules, norm) = rules(Locale::EnUs);
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+    for text in ["how much $$ do i owe", "pay $ now", "$$$ due?"] {
+        let (slots, invalid) = rules.extract(&norm.normalize(text), today);
+        assert!(
+            invalid.is_empty() && slots.amount.is_none(),
+            "{text}: {invalid:?} {slots:?}"
+        );
+    }
+    // The next token still counts when it holds digits: "$ 40".
+    let (slots, _) = rules.extract(&norm.normalize("pay $ 40"), today);
+    assert_eq!(
+        slots.amount.map(|a| a.to_string()),
+        Some("40.00".to_owned())
+    );
+}
+
+#[test]
 fn dates_and_ranges() {
     check(
         Locale::EnUs,
