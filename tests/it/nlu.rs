@@ -329,6 +329,60 @@ fn against_for_turns_down_only_the_intents_it_names() {
         }
         assert!(!nlu.rules_out(Intent::PayBill, pay), "{locale} {pay:?}");
     }
+    // Moving money to savings is never a payment, but autopay may move to a savings account.
+    for (locale, text) in [
+        (Locale::EnUs, "switch my autopay from checking to savings"),
+        (
+            Locale::EsUs,
+            "cambia mi pago automatico de cheques a ahorros",
+        ),
+    ] {
+        let nlu = NLUS.get(locale);
+        assert!(nlu.rules_out(Intent::PayBill, text), "{locale} {text:?}");
+        assert!(
+            !nlu.rules_out(Intent::SetupAutopay, text),
+            "{locale} {text:?}"
+        );
+    }
+}
+
+#[test]
+fn against_phrases_leave_the_members_own_requests_alone() {
+    // Each of these once contained an `against` phrase ("apr" is also April, "transfer" a
+    // way to pay, "close my account" a reason to stop autopay).
+    for (locale, text, intent) in [
+        (Locale::EnUs, "pay $50 on apr 15", Intent::PayBill),
+        (
+            Locale::EnUs,
+            "change my email alerts to text messages",
+            Intent::NotificationPrefs,
+        ),
+        (
+            Locale::EnUs,
+            "I need to close my account at wells fargo, so please stop autopay",
+            Intent::CancelAutopay,
+        ),
+        (
+            Locale::EnUs,
+            "pay the balance with my rewards visa",
+            Intent::PayBill,
+        ),
+        (
+            Locale::EsUs,
+            "quiero pagar mi prima con una transferencia a kaiser",
+            Intent::PayBill,
+        ),
+        (
+            Locale::EsUs,
+            "entre la renta y la despensa no me alcanza, puedo pagar en plazos?",
+            Intent::PaymentPlan,
+        ),
+    ] {
+        assert!(
+            !NLUS.get(locale).rules_out(intent, text),
+            "{locale} {text:?}"
+        );
+    }
 }
 
 #[test]
