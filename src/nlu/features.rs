@@ -194,7 +194,11 @@ mod tests {
     #[test]
     fn word_pairs_that_differ_only_in_their_endings_share_a_stem_bigram() {
         let stem_pair = hash_bytes(b'p', &[b"fact", b"pend"]);
-        for text in ["facturas pendientes", "factura pendiente", "facturado pendiente"] {
+        for text in [
+            "facturas pendientes",
+            "factura pendiente",
+            "facturado pendiente",
+        ] {
             assert!(extract(text).iter().any(|f| f.0 == stem_pair), "{text}");
         }
         assert!(!extract("factura pagada").iter().any(|f| f.0 == stem_pair));

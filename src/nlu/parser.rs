@@ -15,7 +15,7 @@ use super::gate::{Gate, MIN_COVERAGE};
 use super::intent::{Intent, Locale};
 use super::normalize::Normalizer;
 use super::patterns::Patterns;
-use super::preamble::Preamble;
+use super::preamble::{Preamble, capitalized_words};
 use super::slots::{InvalidSlot, SlotRules, Slots};
 use crate::assets::{self, Folder, Source, TextFile};
 
@@ -122,10 +122,13 @@ impl Nlu {
             .examples()
             .map(|(text, _)| normalizer.normalize(text))
             .collect();
+        let capitalized =
+            capitalized_words(data.examples().map(|(t, _)| t), |w| normalizer.normalize(w));
         let preamble = Preamble::new(
             &data.introductions,
             &data.identifiers,
             normalized.iter().map(String::as_str),
+            &capitalized,
         );
         let patterns = Patterns::new(&data.intents, locale.as_str())?;
         let augmenter = Augmenter::new(&data.wrappers, &normalizer, locale.as_str())?;
