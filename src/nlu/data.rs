@@ -108,7 +108,8 @@ struct NormalizeFile {
 }
 
 /// `[evidence]` and `[[against_for]]` name intents: a misspelt name would silently switch
-/// a safeguard off, so it is an error. `[[against_for]]` names acting intents only.
+/// a safeguard off, so it is an error. `[[against_for]]` cannot turn down `out_of_scope`,
+/// the answer it falls back to.
 fn check_intent_names(vocab: &SlotVocab, path: &str) -> Result<(), NluError> {
     let names = vocab.evidence.keys().map(|k| (k, false));
     let names = names.chain(
@@ -117,12 +118,13 @@ fn check_intent_names(vocab: &SlotVocab, path: &str) -> Result<(), NluError> {
             .iter()
             .flat_map(|rule| rule.intents.iter().map(|i| (i, true))),
     );
-    for (name, must_act) in names {
+    for (name, turned_down) in names {
         let intent: Intent = name.parse()?;
-        if must_act && !intent.is_acting() {
+        if turned_down && intent == Intent::OutOfScope {
             return Err(NluError::BadFile {
                 path: path.to_owned(),
-                message: format!("[[against_for]]: {name:?} is not an acting intent"),
+                message: "[[against_for]]: out_of_scope is what a turned-down message becomes"
+                    .to_owned(),
             });
         }
     }
@@ -237,9 +239,10 @@ mod tests {
             slots(&rule("\"notification_pref\"")),
             Err(NluError::UnknownIntent(_))
         ));
-        // Only acting intents are ever turned down.
+        assert!(slots(&rule("\"check_balance\", \"faq\"")).is_ok());
+        // What a turned-down message becomes cannot itself be turned down.
         assert!(matches!(
-            slots(&rule("\"faq\"")),
+            slots(&rule("\"out_of_scope\"")),
             Err(NluError::BadFile { .. })
         ));
     }

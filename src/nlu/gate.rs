@@ -22,7 +22,7 @@ pub struct Gate {
     evidence: Vec<(Intent, Matcher<()>)>,
     /// `against` of `slots.toml`: near-topic requests billbot cannot do.
     against: Matcher<()>,
-    /// `[[against_for]]` of `slots.toml`: phrases that turn down only some acting intents.
+    /// `[[against_for]]` of `slots.toml`: phrases that turn down only the intents listed.
     against_for: Vec<(Vec<Intent>, Matcher<()>)>,
     /// `other_bills` of `slots.toml`: bills of other kinds or companies.
     other_bills: Matcher<()>,
@@ -96,11 +96,13 @@ impl Gate {
         }
     }
 
-    /// True when the message names a near-topic request billbot cannot do, so that it
-    /// must not be taken as `intent` (an acting intent) without a pattern.
-    pub fn blocks_action(&self, intent: Intent, norm: &str) -> bool {
+    /// True when `slots.toml` names something in the message that `intent` cannot be
+    /// about: an `against` phrase (a near-topic request; acting intents only) or a phrase
+    /// of an `[[against_for]]` that lists `intent`. The parser then does not take `intent`
+    /// without a pattern.
+    pub fn blocks(&self, intent: Intent, norm: &str) -> bool {
         let toks = tokens(norm);
-        self.against.first(&toks).is_some()
+        (intent.is_acting() && self.against.first(&toks).is_some())
             || self
                 .against_for
                 .iter()

@@ -201,10 +201,10 @@ impl Nlu {
             .contains(&self.normalizer.normalize(text))
     }
 
-    /// True when `slots.toml`'s `against` or an `[[against_for]]` of `intent` (an acting
-    /// intent) names something in `text`: `intent` is then not taken without a pattern.
+    /// True when `slots.toml`'s `against` (for an acting intent) or an `[[against_for]]`
+    /// of `intent` names something in `text`: `intent` is then not taken without a pattern.
     pub fn rules_out(&self, intent: Intent, text: &str) -> bool {
-        self.gate.blocks_action(intent, &self.classifier_text(text))
+        self.gate.blocks(intent, &self.classifier_text(text))
     }
 
     /// The text as every stage sees it.
@@ -304,16 +304,17 @@ impl Nlu {
                 return oos;
             }
             let acting = intent.is_acting();
+            let against = self.gate.blocks(intent, norm);
             // Other intents are taken as they are, unless `[evidence]` names words for
-            // them too (faq: a question about one of its topics, not any "how do i…").
-            if !acting && !self.gate.has_evidence_words(intent) {
+            // them too (faq: a question about one of its topics, not any "how do i…") or
+            // an `[[against_for]]` turns them down ("how much do i owe aetna").
+            if !acting && !against && !self.gate.has_evidence_words(intent) {
                 return (intent, share);
             }
             // One turned-down intent never makes room for another.
             if rejected > 0.0 {
                 continue;
             }
-            let against = acting && self.gate.blocks_action(intent, norm);
             let needed = match self.gate.evidence(intent, norm, slots) {
                 _ if against => f32::INFINITY,
                 0 => f32::INFINITY,

@@ -276,16 +276,16 @@ fn near_topic_requests_are_never_acted_on() {
 }
 
 #[test]
-fn no_example_of_an_acting_intent_is_turned_down_by_against() {
+fn no_example_is_turned_down_by_against() {
     // A phrase of slots.toml's `against` turns down every acting intent (one of
     // `[[against_for]]` the intents listed with it), so one that also occurs in an example
-    // of an intent it turns down teaches the classifier a request it can never act on.
+    // of an intent it turns down teaches the classifier a request it can never take.
     for locale in Locale::ALL {
         let nlu = NLUS.get(locale);
         let blocked: Vec<_> = nlu
             .examples()
             .iter()
-            .filter(|(text, intent)| intent.is_acting() && nlu.rules_out(*intent, text))
+            .filter(|(text, intent)| nlu.rules_out(*intent, text))
             .collect();
         assert!(blocked.is_empty(), "{locale}: {blocked:?}");
     }
@@ -341,6 +341,50 @@ fn against_for_turns_down_only_the_intents_it_names() {
         assert!(nlu.rules_out(Intent::PayBill, text), "{locale} {text:?}");
         assert!(
             !nlu.rules_out(Intent::SetupAutopay, text),
+            "{locale} {text:?}"
+        );
+    }
+}
+
+#[test]
+fn bills_that_are_not_the_plans_are_out_of_scope_whatever_is_asked() {
+    // Someone else's bill, taxes and fines: not a balance or a due date either, while the
+    // same question about the member's own bill, or a tax letter, is still answered.
+    for (locale, text, own) in [
+        (
+            Locale::EnUs,
+            "how much do i owe aetna",
+            Intent::CheckBalance,
+        ),
+        (
+            Locale::EnUs,
+            "when is my property tax due",
+            Intent::BillDueDate,
+        ),
+        (Locale::EsUs, "cuanto le debo al irs", Intent::CheckBalance),
+        (
+            Locale::EsUs,
+            "cuando vence la factura del dentista",
+            Intent::BillDueDate,
+        ),
+    ] {
+        let nlu = NLUS.get(locale);
+        assert!(nlu.rules_out(own, text), "{locale} {text:?} {own}");
+        let parse = nlu.parse(text, SLOT_TODAY, &[]);
+        assert_eq!(parse.intent, Intent::OutOfScope, "{locale} {text:?}");
+    }
+    for (locale, text) in [
+        (
+            Locale::EnUs,
+            "i need a statement of my payments for my taxes",
+        ),
+        (
+            Locale::EsUs,
+            "necesito una carta de mis pagos para los impuestos",
+        ),
+    ] {
+        assert!(
+            !NLUS.get(locale).rules_out(Intent::Statements, text),
             "{locale} {text:?}"
         );
     }
