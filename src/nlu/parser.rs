@@ -290,7 +290,7 @@ impl Nlu {
         }
         let mut ranked: Vec<Intent> = Intent::ALL.to_vec();
         ranked.sort_by(|a, b| p(*b).total_cmp(&p(*a)));
-        let oos = (
+        let mut oos = (
             Intent::OutOfScope,
             p(Intent::OutOfScope).max(1.0 - p(ranked[0])),
         );
@@ -324,6 +324,12 @@ impl Nlu {
             };
             if share >= needed {
                 return (intent, share);
+            }
+            // Turned down by a phrase of this language ("aetna", "the irs"): as sure it is
+            // out of scope as the classifier was of the intent, so that the caller does not
+            // look for a reading in the other language.
+            if against {
+                oos.1 = oos.1.max(share.min(1.0));
             }
             rejected += p(intent);
         }

@@ -372,6 +372,8 @@ fn bills_that_are_not_the_plans_are_out_of_scope_whatever_is_asked() {
         assert!(nlu.rules_out(own, text), "{locale} {text:?} {own}");
         let parse = nlu.parse(text, SLOT_TODAY, &[]);
         assert_eq!(parse.intent, Intent::OutOfScope, "{locale} {text:?}");
+        // Sure of it: a low confidence would send the message to the other language.
+        assert!(parse.confidence >= 0.6, "{locale} {text:?} {parse:?}");
     }
     for (locale, text) in [
         (
