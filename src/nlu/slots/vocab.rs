@@ -73,7 +73,8 @@ pub struct SlotVocab {
     pub evidence: BTreeMap<String, Vec<String>>,
 }
 
-/// One `[[against_for]]` of `slots.toml`: `phrases` turn down the acting `intents`.
+/// One `[[against_for]]` of `slots.toml`: `phrases` turn down the `intents` listed (any but
+/// `out_of_scope`).
 #[derive(Debug, Clone, Default, Deserialize)]
 pub struct AgainstFor {
     pub intents: Vec<String>,
