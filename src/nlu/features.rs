@@ -98,7 +98,8 @@ pub fn extract_with(normalized: &str, classes: &WordClasses) -> Features {
         let prev = if i == 0 { BOS } else { words[i - 1] };
         raw.push((hash_bytes(b'b', &[prev, w]), 1.0));
         // Char n-grams see inside one word; the stem bigram lets a pair of words match
-        // across inflections ("facturas pendientes" / "factura pendiente", "payment plans" / "payment plan").
+        // across inflections ("facturas pendientes" / "factura pendiente", "payment
+        // plans" / "payment plan").
         let stem_prev = if i == 0 { BOS } else { stem(words[i - 1]) };
         raw.push((hash_bytes(b'p', &[stem_prev, stem(w)]), 1.0));
         char_ngrams(w, &mut raw);
