@@ -414,6 +414,11 @@ fn against_phrases_leave_the_members_own_requests_alone() {
             Intent::PayBill,
         ),
         (
+            Locale::EnUs,
+            "i want to pay back my balance in installments",
+            Intent::PaymentPlan,
+        ),
+        (
             Locale::EsUs,
             "quiero pagar mi prima con una transferencia a kaiser",
             Intent::PayBill,
