@@ -101,12 +101,20 @@ impl Gate {
     /// of an `[[against_for]]` that lists `intent`. The parser then does not take `intent`
     /// without a pattern.
     pub fn blocks(&self, intent: Intent, norm: &str) -> bool {
+        let acting = intent.is_acting();
+        let mut rules = self
+            .against_for
+            .iter()
+            .filter(|(intents, _)| intents.contains(&intent))
+            .peekable();
+        // The parser asks for each of its top candidates: most are listed nowhere, and
+        // need no tokens.
+        if !acting && rules.peek().is_none() {
+            return false;
+        }
         let toks = tokens(norm);
-        (intent.is_acting() && self.against.first(&toks).is_some())
-            || self
-                .against_for
-                .iter()
-                .any(|(intents, m)| intents.contains(&intent) && m.first(&toks).is_some())
+        (acting && self.against.first(&toks).is_some())
+            || rules.any(|(_, m)| m.first(&toks).is_some())
     }
 
     /// True when `[evidence]` lists words for `intent`.

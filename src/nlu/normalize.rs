@@ -3,7 +3,8 @@
 //! Web and e-mail addresses left out, lower case, accents removed (á→a, ñ→n, ü→u),
 //! punctuation other than `$ / - ' %` turned into spaces, `.` and `,` kept only between
 //! digits (so "$1,234.56" survives but a sentence's full stop does not), runs of spaces
-//! collapsed, then the whole-word spelling fixes of `normalize.toml` applied. Input beyond [`MAX_INPUT_CHARS`] is truncated.
+//! collapsed, then the whole-word spelling fixes of `normalize.toml` applied. Input beyond
+//! [`MAX_INPUT_CHARS`] is truncated.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;

@@ -57,8 +57,8 @@ pub struct SlotVocab {
     /// Words of near-topic requests billbot cannot do (transfers, refunds, disputes,
     /// lists): with one of them, no acting intent is returned without a pattern.
     pub against: Vec<String>,
-    /// Phrases that turn down only the acting intents named with them: "remind me to" is
-    /// never a payment, but may be a request for payment reminders.
+    /// Phrases that turn down only the intents named with them: "remind me to" is never a
+    /// payment, but may be a request for payment reminders.
     #[serde(default)]
     pub against_for: Vec<AgainstFor>,
     /// Bills of other kinds or companies ("phone bill", "verizon"): the member may mean
