@@ -309,8 +309,14 @@ impl DateRules {
             let (y, e3) = self.year_after(toks, h.end);
             return Some((Point::Date(y, h.value, d), e3));
         }
-        // A bare number is not a date; "15th" or "the 15" is.
-        (ordinal_digits(t).is_some() || self.is(toks, i, Role::The).is_some())
+        // A bare number is not a date; "15th" or "the 15" is. "The 40" is not: no month has
+        // a fortieth day, so it is left for the amount ("pay the 40", "paga los 40"). A
+        // written ordinal ("the 40th") is still an impossible date.
+        let written_ordinal = toks[i..e].iter().any(|t| ordinal_digits(t.text).is_some());
+        if !written_ordinal && d > 31 {
+            return None;
+        }
+        (written_ordinal || self.is(toks, i, Role::The).is_some())
             .then_some((Point::DayOfMonth(d), e))
     }
 

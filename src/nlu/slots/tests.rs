@@ -97,6 +97,40 @@ fn impossible_amounts_and_dates_are_invalid() {
 }
 
 #[test]
+fn the_40_is_an_amount_but_the_40th_is_an_impossible_date() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
+    for (locale, text, amount) in [
+        (Locale::EnUs, "sure pay the 40", "40.00"),
+        (Locale::EnUs, "pay the 75 on the lab bill", "75.00"),
+        (Locale::EsUs, "sí, paga los 40", "40.00"),
+        (Locale::EsUs, "págale el 60 a la factura", "60.00"),
+    ] {
+        let (rules, norm) = rules(locale);
+        let (slots, invalid) = rules.extract(&norm.normalize(text), today);
+        assert!(invalid.is_empty(), "{text}: {invalid:?}");
+        assert_eq!(
+            slots.amount.map(|a| a.to_string()).as_deref(),
+            Some(amount),
+            "{text}: {slots:?}"
+        );
+        assert!(slots.date.is_none(), "{text}: {slots:?}");
+    }
+    let (rules, norm) = rules(Locale::EnUs);
+    for text in ["pay on the 40th", "pay on the 32nd"] {
+        let (slots, invalid) = rules.extract(&norm.normalize(text), today);
+        assert!(
+            invalid.iter().any(|i| i.slot == "date"),
+            "{text}: {invalid:?}"
+        );
+        assert!(slots.date.is_none() && slots.amount.is_none(), "{text}");
+    }
+    // A day that exists stays a day.
+    let (slots, invalid) = rules.extract(&norm.normalize("pay the 15"), today);
+    assert!(invalid.is_empty() && slots.amount.is_none(), "{slots:?}");
+    assert_eq!(slots.date, NaiveDate::from_ymd_opt(2026, 12, 15));
+}
+
+#[test]
 fn a_dollar_sign_without_digits_is_no_amount() {
     let (rules, norm) = rules(Locale::EnUs);
     let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap_or_default();
