@@ -262,6 +262,10 @@ fn on_message(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
         // is a correction, not a cancellation.
         Intent::Cancel if carries_flow_slots(state, parse) => {}
         Intent::Cancel => return small_talk::cancel(state),
+        // Nor is it a yes: "make it $30" or "yes, with checking" may be read as confirm,
+        // and confirming would carry out the proposal as it stood. It is proposed again
+        // with what the message says, and a plain yes or the button carries it out.
+        Intent::Confirm if carries_flow_slots(state, parse) => {}
         Intent::Confirm => return confirm(state, ctx),
         Intent::Deny => return deny(state),
         _ => {}
