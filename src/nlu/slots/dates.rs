@@ -312,7 +312,9 @@ impl DateRules {
         // A bare number is not a date; "15th" or "the 15" is. "The 40" is not: no month has
         // a fortieth day, so it is left for the amount ("pay the 40", "paga los 40"). A
         // written ordinal ("the 40th") is still an impossible date.
-        let written_ordinal = toks[i..e].iter().any(|t| ordinal_digits(t.text).is_some());
+        let written_ordinal = toks
+            .get(i..e)
+            .is_some_and(|span| span.iter().any(|t| ordinal_digits(t.text).is_some()));
         if !written_ordinal && d > 31 {
             return None;
         }
