@@ -258,14 +258,12 @@ fn on_message(state: &mut State, parse: &Parse, ctx: &Ctx<'_>) -> Decision {
     }
     state.misses = 0;
     match intent {
-        // "mejor que sean $30" read as cancel: a message carrying what the flow collects
-        // is a correction, not a cancellation.
-        Intent::Cancel if carries_flow_slots(state, parse) => {}
+        // "mejor que sean $30" read as cancel, or "make it $30" read as confirm: a message
+        // carrying what the flow collects is a correction. Confirming would carry out the
+        // proposal as it stood; it is proposed again with what the message says, and a
+        // plain yes or the button carries it out.
+        Intent::Cancel | Intent::Confirm if carries_flow_slots(state, parse) => {}
         Intent::Cancel => return small_talk::cancel(state),
-        // Nor is it a yes: "make it $30" or "yes, with checking" may be read as confirm,
-        // and confirming would carry out the proposal as it stood. It is proposed again
-        // with what the message says, and a plain yes or the button carries it out.
-        Intent::Confirm if carries_flow_slots(state, parse) => {}
         Intent::Confirm => return confirm(state, ctx),
         Intent::Deny => return deny(state),
         _ => {}
